@@ -1,0 +1,1 @@
+// language server entry (being written)

@@ -1,0 +1,64 @@
+/**
+ * The configuration EMQX would load, after includes, merging, substitutions and env overrides,
+ * each value remembering where it came from. Contract between the resolver and the model.
+ */
+import type { Span } from '../../core/text';
+import type { ParseProblem } from '../../core/problems';
+import type { HoconDocument, HoconField, HoconValue } from './ast';
+
+/** Where a resolved value was set. */
+export interface ValueOrigin {
+  /** Absolute path of the file (or a pseudo path such as `env:EMQX_NODE__COOKIE`). */
+  file: string;
+  /** The field whose value set it; undefined for values from the environment layer. */
+  field?: HoconField;
+  /** The span of the value in `file` (for env values: empty span at 0). */
+  span: Span;
+  /** The environment variable name when the value came from an EMQX_* override. */
+  env?: string;
+}
+
+export type Resolved = ResolvedObject | ResolvedArray | ResolvedScalar;
+
+interface ResolvedBase {
+  /** The definition that won. */
+  origin: ValueOrigin;
+  /** Earlier definitions of the same path that this one replaced, oldest first. */
+  overridden: ValueOrigin[];
+}
+
+export interface ResolvedObject extends ResolvedBase {
+  kind: 'object';
+  fields: Map<string, Resolved>;
+}
+
+export interface ResolvedArray extends ResolvedBase {
+  kind: 'array';
+  items: Resolved[];
+}
+
+export interface ResolvedScalar extends ResolvedBase {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+  /** The CST node the value came from (for a concatenation, the concat node). */
+  node?: HoconValue;
+}
+
+/** A problem raised while resolving, in the file it belongs to. */
+export interface ResolveProblem extends ParseProblem {
+  file: string;
+}
+
+export interface ResolveResult {
+  root: ResolvedObject;
+  /** Every document read, entry files and includes, by absolute path. */
+  documents: Map<string, HoconDocument>;
+  /** hocon/include-missing, hocon/include-cycle, hocon/unresolved-substitution, and parse problems of included files. */
+  problems: ResolveProblem[];
+}
+
+/** How the resolver reads files: the LSP layer serves open editor buffers, the CLI the disk. */
+export interface FileReader {
+  /** The text of a file, or undefined when it does not exist or is not a readable regular file. */
+  read(file: string): string | undefined;
+}
