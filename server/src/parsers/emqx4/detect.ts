@@ -1,0 +1,51 @@
+/**
+ * Tells an EMQX 4.x flat config from a 5.x/6.x HOCON one. Both may be written as `a.b = c` lines, so
+ * the verdict rests on shapes only one of them allows:
+ * - HOCON only: `{`/`[` blocks, `}` lines, `key: value` or `key {`, quoted keys, quoted or `${...}`
+ *   values, `include "file"`, `+=`, `//` comments.
+ * - 4.x only: unquoted values HOCON rejects (`0.0.0.0:1883`, `emqx@127.0.0.1`, `{{ build_var }}`,
+ *   `%Y-%m-%d`, `$all`...), and keys that exist only in the 4.x schema (`listener.tcp.external`,
+ *   `zone.external.*`, `allow_anonymous`, `acl_nomatch`, `node.dist_use_interface`...).
+ * A file whose lines are valid HOCON and show no 4.x-only shape counts as HOCON.
+ */
+
+/** Root keys and key prefixes that only the 4.x schema has (5.x renamed or dropped them). */
+const V4_ONLY_KEY = /^(listener\.(tcp|ssl|ws|wss)\.|zone\.|allow_anonymous$|acl_nomatch$|acl_file$|acl_order$|auth_order$|enable_acl_cache$|acl_cache_|acl_deny_action$|flapping_detect_policy$|node\.dist_(use_interface|listen_min|listen_max)$|dashboard\.listener\.|dashboard\.default_user\.|management\.default_application\.|module\.|modules\.|broker\.|auth\.(mnesia|http|jwt|ldap|mysql|pgsql|redis|mongo|client|user)\.|log\.to$|cluster\.discovery$|cluster\.(static|mcast|dns|etcd|k8s)\.)/;
+
+/** Characters HOCON forbids in an unquoted string (besides `{`, `}`, `[`, `]`, `=`, `,`, `#`, `"`, handled apart). */
+const HOCON_FORBIDDEN_UNQUOTED = /[:@!?^*&`\\]|\$(?!\{)|\+(?!=)/;
+
+/** True when `text` reads as an EMQX 4.x flat config rather than HOCON. Linear; never throws. */
+export function looksLikeEmqx4(text: string): boolean {
+  let hocon = 0;
+  let flat = 0;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (pos < text.length) {
+    let eol = pos;
+    while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    const verdict = classifyLine(text.slice(pos, Math.min(eol, pos + 4096)).trim());
+    if (verdict === 'hocon') hocon++;
+    else if (verdict === 'flat') flat++;
+    pos = eol + 1;
+  }
+  return flat > 0 && flat >= hocon * 4;
+}
+
+function classifyLine(line: string): 'hocon' | 'flat' | 'neutral' {
+  if (line === '' || line.startsWith('#')) return 'neutral';
+  if (line.startsWith('//') || line.startsWith('}') || line.startsWith(']') || line.startsWith('"')) return 'hocon';
+  const key = /^[A-Za-z0-9_.\\$-]+/.exec(line)?.[0] ?? '';
+  if (key === '') return 'neutral';
+  let rest = line.slice(key.length).trimStart();
+  if (key === 'include') return rest.startsWith('"') || rest.startsWith('required(') ? 'hocon' : 'flat';
+  if (rest.startsWith(':') || rest.startsWith('{') || rest.startsWith('+=')) return 'hocon';
+  if (!rest.startsWith('=')) return 'neutral';
+  rest = rest.slice(1).trim();
+  if (rest.startsWith('{{')) return 'flat';
+  if (rest.startsWith('{') || rest.startsWith('[') || rest.startsWith('"') || rest.startsWith('${')) return 'hocon';
+  if (rest.includes('{{')) return 'flat';
+  const unquoted = rest.replace(/\s*(#|\/\/).*$/, '');
+  if (HOCON_FORBIDDEN_UNQUOTED.test(unquoted)) return 'flat';
+  if (V4_ONLY_KEY.test(key)) return 'flat';
+  return 'neutral';
+}
