@@ -142,3 +142,9 @@ export function shown(s: string): string {
   const cut = s.length > 40 ? s.slice(0, 40) + '…' : s;
   return cut.replace(/[\x00-\x1f\x7f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
+
+/** Offset of the first `ch` (one UTF-16 unit) in [from, end), or -1; bounded so callers stay linear. */
+export function indexIn(text: string, ch: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === ch) return i;
+  return -1;
+}
