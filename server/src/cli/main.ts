@@ -1,1 +1,74 @@
-// CLI entry (being written)
+/** mqtt-harden: the engine as a command for terminals and CI. Exit codes: 0 clean, 1 findings, 2 usage/I/O error. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, USAGE, type CliOptions } from './args';
+import { loadSettings } from './config';
+import { scan } from './scan';
+import { resolveCommand } from './resolve';
+import { explainRule, listRules } from './explain';
+import { PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+export function main(argv: string[], io: Io): number {
+  const parsed = parseArgs(argv);
+  if (!parsed.options) {
+    io.err(`${PRODUCT_NAME}: ${parsed.error}\n`);
+    return EXIT_ERROR;
+  }
+  const options: CliOptions = parsed.options;
+  switch (options.command) {
+    case 'help':
+      io.out(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.out(`${PRODUCT_VERSION}\n`);
+      return EXIT_OK;
+    case 'list-rules':
+      io.out(listRules());
+      return EXIT_OK;
+    case 'explain': {
+      const text = explainRule(options.explain!);
+      if (text === undefined) {
+        io.err(`${PRODUCT_NAME}: no rule "${options.explain}" (see --list-rules)\n`);
+        return EXIT_ERROR;
+      }
+      io.out(text);
+      return EXIT_OK;
+    }
+    case 'resolve':
+      return resolveCommand(path.resolve(io.cwd, options.paths[0]), io);
+    case 'scan': {
+      const settings = loadSettings(options, io.cwd);
+      if (settings.error) {
+        io.err(`${PRODUCT_NAME}: ${settings.error}\n`);
+        return EXIT_ERROR;
+      }
+      for (const w of settings.warnings) io.err(`${PRODUCT_NAME}: warning: ${w}\n`);
+      return scan(options, settings.settings!, io);
+    }
+  }
+}
+
+if (require.main === module) {
+  const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
+  let code: number;
+  try {
+    code = main(process.argv.slice(2), io);
+  } catch (err) {
+    // Never a stack trace for the user; the message names the failure and asks for a report.
+    io.err(`${PRODUCT_NAME}: internal error: ${err instanceof Error ? err.message : String(err)}\nPlease report this with the command you ran.\n`);
+    code = EXIT_ERROR;
+  }
+  // Let stdout drain before exiting (large SARIF output through a pipe).
+  process.exitCode = code;
+  void fs;
+}

@@ -103,3 +103,11 @@ export function detectEol(text: string): '\n' | '\r\n' {
   const lf = text.indexOf('\n');
   return crlf >= 0 && crlf === lf - 1 ? '\r\n' : '\n';
 }
+
+/** An empty span widened to the rest of its line (or one character), so a finding at an insertion point stays visible. */
+export function widenEmptySpan(text: string, span: Span): Span {
+  if (span.end > span.start) return span;
+  let end = span.start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start: span.start, end };
+}

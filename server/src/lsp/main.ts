@@ -1,1 +1,5 @@
-// language server entry (being written)
+/** Language server entry: transport from argv (--stdio, --node-ipc, --socket=N), as vscode-languageserver reads it. */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+startServer(createConnection(ProposedFeatures.all));

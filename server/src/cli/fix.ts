@@ -1,0 +1,50 @@
+/** --fix: apply every safe fix once, file by file, and report what changed (or print a diff with --dry-run). */
+import * as fs from 'node:fs';
+import type { Io } from './main';
+import type { Finding } from '../rules/types';
+import type { Workspace } from '../workspace/workspace';
+import { applyEdits, type FileEdit } from '../core/text';
+import { unifiedDiff } from './diff';
+import { displayPath } from './format/common';
+import { describeFsError } from '../workspace/discover';
+
+/** Picks non-overlapping safe fixes: the first fix wins where two touch the same text. */
+export function selectSafeEdits(findings: Finding[]): Map<string, FileEdit[]> {
+  const byFile = new Map<string, FileEdit[]>();
+  const taken = new Set<string>();
+  for (const finding of findings) {
+    const fix = finding.fixes.find((f) => f.safe);
+    if (!fix) continue;
+    const overlaps = fix.edits.some((e) => (byFile.get(e.file) ?? []).some((o) => e.offset < o.offset + Math.max(o.length, 1) && o.offset < e.offset + Math.max(e.length, 1)));
+    const key = fix.edits.map((e) => `${e.file}:${e.offset}:${e.length}:${e.newText}`).join('|');
+    if (overlaps || taken.has(key)) continue;
+    taken.add(key);
+    for (const e of fix.edits) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
+  }
+  return byFile;
+}
+
+export function applyFixes(findings: Finding[], ws: Workspace, dryRun: boolean, io: Io): { changedFiles: number; error?: boolean } {
+  const edits = selectSafeEdits(findings);
+  let changedFiles = 0;
+  for (const [file, fileEdits] of edits) {
+    const before = ws.get(file)?.text ?? '';
+    const after = applyEdits(before, fileEdits);
+    if (after === before) continue;
+    changedFiles++;
+    const shown = displayPath(file, io.cwd);
+    if (dryRun) {
+      io.out(unifiedDiff(shown, before, after));
+      continue;
+    }
+    try {
+      fs.writeFileSync(file, after);
+    } catch (err) {
+      io.err(`mqtt-harden: cannot write ${shown}: ${describeFsError(err)}\n`);
+      return { changedFiles, error: true };
+    }
+    ws.set(file, after);
+    io.err(`mqtt-harden: fixed ${shown} (${fileEdits.length} edit${fileEdits.length === 1 ? '' : 's'})\n`);
+  }
+  return { changedFiles };
+}

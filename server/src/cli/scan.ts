@@ -1,0 +1,54 @@
+/** The scan command: find files, analyze the deployments, print findings, and optionally apply fixes. */
+import * as path from 'node:path';
+import type { CliOptions } from './args';
+import type { Io } from './main';
+import type { Settings } from '../engine/settings';
+import type { Severity } from '../core/problems';
+import { discoverFiles, readTextFile } from '../workspace/discover';
+import { matchesAny } from '../workspace/glob';
+import { Workspace } from '../workspace/workspace';
+import { analyzeWorkspace } from '../engine/engine';
+import { nodeFileReader } from '../parsers/hocon/fsReader';
+import { formatText } from './format/text';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { applyFixes } from './fix';
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+export function scan(options: CliOptions, settings: Settings, io: Io): number {
+  const found = discoverFiles(options.paths.map((p) => path.resolve(io.cwd, p)));
+  for (const e of found.errors) io.err(`mqtt-harden: cannot read ${e}\n`);
+  for (const s of found.skipped) io.err(`mqtt-harden: skipping ${s}: not a file kind mqtt-harden reads (emqx.conf, *.hocon, vm.args, sysctl, systemd units, limits.conf)\n`);
+  const ws = new Workspace();
+  let readErrors = found.errors.length;
+  for (const file of found.files) {
+    if (!matchesAny(path.relative(io.cwd, file), settings.files)) continue;
+    const { text, error } = readTextFile(file);
+    if (error !== undefined) {
+      io.err(`mqtt-harden: cannot read ${file}: ${error}\n`);
+      readErrors++;
+      continue;
+    }
+    ws.set(file, text!);
+  }
+  if (ws.all().length === 0) {
+    io.err(`mqtt-harden: no deployment files found in ${options.paths.join(', ')}\n`);
+    return 2;
+  }
+  let result = analyzeWorkspace(ws, settings, nodeFileReader);
+  if (options.fix) {
+    const applied = applyFixes(result.findings, ws, options.dryRun, io);
+    if (applied.error) return 2;
+    if (!options.dryRun && applied.changedFiles > 0) result = analyzeWorkspace(ws, settings, nodeFileReader);
+    if (options.dryRun) return applied.changedFiles > 0 ? 1 : 0;
+  }
+  const shown = result.findings.filter((f) => RANK[f.severity] >= RANK[options.severity]);
+  const texts = new Map(ws.all().map((s) => [s.file, s.text]));
+  for (const m of result.models) for (const f of m.files) texts.set(f.file, f.text);
+  const input = { findings: shown, texts, cwd: io.cwd, color: options.color };
+  io.out(options.format === 'json' ? formatJson(input) : options.format === 'sarif' ? formatSarif(input) : formatText(input));
+  if (readErrors > 0) return 2;
+  const failing = options.failOn === 'none' ? [] : shown.filter((f) => RANK[f.severity] >= RANK[options.failOn as Severity]);
+  return failing.length > 0 ? 1 : 0;
+}

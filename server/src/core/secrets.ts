@@ -1,0 +1,42 @@
+/** Secrets the product generates: always from crypto.randomBytes, never Math.random or a fixed string. */
+import { randomBytes } from 'node:crypto';
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ALPHANUMERIC = LETTERS + '0123456789';
+/** Symbols EMQX's dashboard accepts in passwords that need no quoting or escaping in HOCON quoted strings. */
+const PASSWORD_SYMBOLS = '!#%&()*+,-./:;<=>?@[]^_{|}~';
+
+/** Uniformly random characters from an alphabet (rejection sampling, so no modulo bias). */
+function randomChars(alphabet: string, length: number): string {
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < limit) out += alphabet[byte % alphabet.length];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * An Erlang cookie: alphanumeric (valid unquoted in HOCON, vm.args and unit files), starting with a letter
+ * so EMQX's HOCON reads it unquoted. 48 characters carry about 285 bits.
+ */
+export function generateCookie(length = 48): string {
+  return randomChars(LETTERS, 1) + randomChars(ALPHANUMERIC, length - 1);
+}
+
+/** A password of 24 characters with at least one lower, upper, digit and symbol. */
+export function generatePassword(length = 24): string {
+  for (;;) {
+    const candidate = randomChars(ALPHANUMERIC + PASSWORD_SYMBOLS, length);
+    if (/[a-z]/.test(candidate) && /[A-Z]/.test(candidate) && /\d/.test(candidate) && /[^A-Za-z0-9]/.test(candidate)) return candidate;
+  }
+}
+
+/** How a secret may appear in a message: a short prefix only, never the whole value. */
+export function redact(secret: string): string {
+  if (secret.length <= 4) return '…';
+  return `${secret.slice(0, 3)}…`;
+}

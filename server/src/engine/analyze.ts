@@ -1,0 +1,45 @@
+/** Runs the rules over a deployment model and applies severity settings; a crashing rule is contained. */
+import type { Finding, Report, Rule } from '../rules/types';
+import { docsPath } from '../rules/types';
+import type { DeploymentModel } from '../model/deploymentModel';
+import type { Settings } from './settings';
+import { RULES } from '../rules';
+
+export const INTERNAL_ERROR_ID = 'internal/rule-error';
+
+export function analyzeModel(model: DeploymentModel, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const level = settings.rules[rule.id];
+    if (level === 'off') continue;
+    const severity = level ?? rule.severity;
+    const report = (r: Report): void => {
+      findings.push({
+        ruleId: rule.id,
+        severity: level ?? r.severity ?? severity,
+        message: r.message,
+        file: r.file,
+        span: r.span,
+        related: r.related,
+        fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0),
+      });
+    };
+    try {
+      rule.check({ model, settings, report });
+    } catch (err) {
+      // One broken rule must not hide the others' findings: say which rule failed, where the deployment starts.
+      const file = model.emqx?.mainFile ?? model.files[0]?.file ?? model.root;
+      findings.push({
+        ruleId: INTERNAL_ERROR_ID,
+        severity: 'error',
+        message: `Rule ${rule.id} failed on this deployment (${err instanceof Error ? err.message : String(err)}); its checks were skipped, the others ran. Please report this.`,
+        file,
+        span: { start: 0, end: 0 },
+        fixes: [],
+      });
+    }
+  }
+  return findings;
+}
+
+export { docsPath };

@@ -1,0 +1,65 @@
+/**
+ * Code actions, built generically from what each diagnostic carries: its fixes, a suppression comment
+ * and a link to the rule's docs. No switch on rule ids here.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import type { DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../core/product';
+import type { LineIndex } from '../core/text';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mqtt-harden`;
+export const OPEN_DOCS_COMMAND = 'mqttHarden.openRuleDocs';
+
+export interface CodeActionContext {
+  /** Text and line index of the document the actions are for. */
+  text: string;
+  index: LineIndex;
+  /** Line comment marker of the document's format. */
+  commentMarker: string;
+  snippetSupport: boolean;
+  fixAll(): CodeAction | undefined;
+}
+
+export function codeActions(params: CodeActionParams, ctx: CodeActionContext): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const data = diagnostic.data as DiagnosticData | undefined;
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const fix of data?.fixes ?? []) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: fix.edit });
+      }
+      actions.push(suppressAction(params.textDocument.uri, diagnostic, ctx));
+      const href = diagnostic.codeDescription?.href;
+      if (href) {
+        actions.push({ title: `Open the documentation of ${String(diagnostic.code)}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Open rule documentation', command: OPEN_DOCS_COMMAND, arguments: [href] } });
+      }
+    }
+  }
+  // Source actions only when asked for (on save, or the Source Action menu), never among quick fixes.
+  if (only && wants(FIX_ALL_KIND)) {
+    const all = ctx.fixAll();
+    if (all) actions.push(all);
+  }
+  return actions;
+}
+
+/** Inserts `<marker> mqtt-harden-disable-next-line <id> -- <reason>` above the diagnostic's line, indented like it. */
+function suppressAction(uri: string, diagnostic: Diagnostic, ctx: CodeActionContext): CodeAction {
+  const line = diagnostic.range.start.line;
+  const lineStart = ctx.index.lineStart(line);
+  const indent = /^[ \t]*/.exec(ctx.text.slice(lineStart, ctx.index.lineEnd(line)))?.[0] ?? '';
+  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+  const head = `${indent}${ctx.commentMarker} mqtt-harden-disable-next-line ${String(diagnostic.code)} -- `;
+  const position = { line, character: 0 };
+  const edit = ctx.snippetSupport
+    ? { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: { start: position, end: position }, snippet: { kind: 'snippet', value: `${escapeSnippet(head)}\${1:reason}${eol}` } }] }] }
+    : { changes: { [uri]: [{ range: { start: position, end: position }, newText: `${head}reason${eol}` }] } };
+  return { title: `Suppress ${String(diagnostic.code)} on this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit as CodeAction['edit'] };
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}

@@ -1,0 +1,192 @@
+/**
+ * The language server: keeps the workspace's deployment files (open buffers over disk), re-analyzes on
+ * every change, and publishes findings for every file of the workspace, open or not.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Workspace } from '../workspace/workspace';
+import { classifyPath, type FileKind } from '../workspace/fileKinds';
+import { discoverFiles, readTextFile } from '../workspace/discover';
+import { analyzeWorkspace, type AnalysisResult } from '../engine/engine';
+import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
+import { nodeFileReader } from '../parsers/hocon/fsReader';
+import { docsPath } from '../rules/types';
+import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
+import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';
+import { toDiagnostic } from './diagnostics';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { mergeSettings, SETTINGS_SECTION } from './settings';
+import { COMMANDS, executeCommand } from './commands';
+import { selectSafeEdits } from '../cli/fix';
+
+const LANGUAGE_KINDS: Record<string, FileKind> = {
+  'emqx-hocon': 'emqx-conf', 'erlang-vmargs': 'vmargs', 'sysctl-conf': 'sysctl', 'emqx-systemd': 'systemd', 'limits-conf': 'limits',
+};
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const ws = new Workspace();
+  const uris = new UriMap();
+  const positions = new Positions();
+  let folders: string[] = [];
+  let settings: Settings = DEFAULT_SETTINGS;
+  let capabilities: InitializeParams['capabilities'] = {};
+  let result: AnalysisResult = { models: [], findings: [] };
+  let published = new Set<string>();
+  let scheduled = false;
+
+  const textOf = (file: string) => ws.get(file)?.text;
+  const docsUri = (ruleId: string) => pathToFileURL(localDocsFile(docsPath(ruleId))).toString();
+
+  /** Coalesces bursts of changes into one analysis on the next turn of the event loop. */
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      analyzeAndPublish();
+    });
+  }
+
+  function analyzeAndPublish(): void {
+    result = analyzeWorkspace(ws, settings, nodeFileReader);
+    const byFile = new Map<string, ReturnType<typeof toDiagnostic>[]>();
+    for (const s of ws.all()) byFile.set(s.file, []);
+    for (const f of result.findings) {
+      (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(toDiagnostic(f, { textOf, positions, uris, docsUri }));
+    }
+    const now = new Set<string>();
+    for (const [file, diagnostics] of byFile) {
+      const uri = uris.uriOf(file);
+      now.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of published) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    published = now;
+  }
+
+  function loadFolders(paths: string[]): void {
+    for (const file of discoverFiles(paths).files) {
+      if (documents.get(uris.uriOf(file))) continue; // an open buffer wins over the disk
+      const { text } = readTextFile(file);
+      if (text !== undefined) ws.set(file, text);
+    }
+  }
+
+  async function refreshSettings(): Promise<void> {
+    let editor: unknown;
+    if (capabilities.workspace?.configuration) {
+      try {
+        [editor] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+      } catch {
+        editor = undefined;
+      }
+    }
+    const merged = mergeSettings(folders, editor);
+    settings = merged.settings;
+    for (const p of merged.problems) connection.console.warn(p);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [...COMMANDS] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: PRODUCT_NAME, version: PRODUCT_VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{conf,hocon,service,args}' }, { globPattern: '**/vm.args' }, { globPattern: '**/.mqtt-harden.json' }],
+      });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = e.removed.map((f) => uriToPath(f.uri));
+        folders = folders.filter((f) => !removed.includes(f)).concat(e.added.map((f) => uriToPath(f.uri)));
+        for (const s of ws.all()) if (removed.some((r) => s.file.startsWith(r + path.sep)) && !documents.get(uris.uriOf(s.file))) ws.delete(s.file);
+        loadFolders(e.added.map((f) => uriToPath(f.uri)));
+        schedule();
+      });
+    }
+    await refreshSettings();
+    loadFolders(folders);
+    schedule();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await refreshSettings();
+    schedule();
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    const file = uris.remember(document.uri);
+    if (ws.set(file, document.getText(), classifyPath(file) ?? LANGUAGE_KINDS[document.languageId])) schedule();
+  });
+
+  documents.onDidClose(({ document }) => {
+    const file = uriToPath(document.uri);
+    // Back to what the disk says; an unsaved file that never existed on disk leaves the workspace.
+    const { text } = document.uri.startsWith('file:') ? readTextFile(file) : { text: undefined };
+    if (text !== undefined && ws.has(file)) ws.set(file, text, ws.get(file)!.kind);
+    else ws.delete(file);
+    schedule();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      const file = uriToPath(change.uri);
+      if (path.basename(file) === '.mqtt-harden.json') {
+        await refreshSettings();
+        continue;
+      }
+      if (documents.get(change.uri)) continue; // the buffer is the truth while open
+      if (change.type === FileChangeType.Deleted) ws.delete(file);
+      else {
+        const { text } = readTextFile(file);
+        if (text !== undefined) ws.set(file, text);
+      }
+    }
+    schedule();
+  });
+
+  connection.onCodeAction((params) => {
+    const file = uriToPath(params.textDocument.uri);
+    const text = textOf(file);
+    if (text === undefined) return [];
+    return codeActions(params, {
+      text,
+      index: positions.index(file, text),
+      commentMarker: '#',
+      snippetSupport: !!(capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+      fixAll: () => {
+        const edits = selectSafeEdits(result.findings.filter((f) => f.file === file)).get(file);
+        if (!edits?.length) return undefined;
+        return { title: 'Fix all safe mqtt-harden findings in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits.map((e) => ({ ...e, file })), textOf, positions, uris) };
+      },
+    });
+  });
+
+  connection.onExecuteCommand((params) =>
+    executeCommand(params, {
+      connection,
+      workspaceEdit: () => toWorkspaceEdit([...selectSafeEdits(result.findings).values()].flat(), textOf, positions, uris),
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,93 @@
+/**
+ * The set of deployment files the engine knows, with their current text, and a parse cache keyed by
+ * text so a change re-parses only the file that changed.
+ */
+import * as path from 'node:path';
+import { classifyPath, type FileKind } from './fileKinds';
+import { parseFile, type ParsedFile } from '../parsers';
+
+export interface SourceFile {
+  file: string;
+  kind: FileKind;
+  text: string;
+}
+
+export class Workspace {
+  private readonly sources = new Map<string, SourceFile>();
+  private readonly parsed = new Map<string, { text: string; parsed: ParsedFile | undefined }>();
+
+  /** Adds or replaces a file; `kind` defaults to what its path says. Returns false when the path is not a deployment file. */
+  set(file: string, text: string, kind: FileKind | undefined = classifyPath(file)): boolean {
+    if (!kind) return false;
+    this.sources.set(file, { file, kind, text });
+    return true;
+  }
+
+  delete(file: string): boolean {
+    this.parsed.delete(file);
+    return this.sources.delete(file);
+  }
+
+  has(file: string): boolean {
+    return this.sources.has(file);
+  }
+
+  get(file: string): SourceFile | undefined {
+    return this.sources.get(file);
+  }
+
+  /** Every known file, in a stable order. */
+  all(): SourceFile[] {
+    return [...this.sources.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** The parse of a file, reused while its text is unchanged. */
+  parse(file: string): ParsedFile | undefined {
+    const source = this.sources.get(file);
+    if (!source) return undefined;
+    const cached = this.parsed.get(file);
+    if (cached && cached.text === source.text) return cached.parsed;
+    const parsed = parseFile(source.file, source.text, source.kind);
+    this.parsed.set(file, { text: source.text, parsed });
+    return parsed;
+  }
+
+  /** Files that form one deployment each (see groupDeployments). */
+  deployments(): SourceFile[][] {
+    return groupDeployments(this.all());
+  }
+}
+
+const MAIN_CONFIG_NAMES = new Set(['emqx.conf', 'base.hocon', 'cluster.hocon']);
+
+/**
+ * Groups files into deployments: every folder holding an EMQX main config (emqx.conf, base.hocon,
+ * cluster.hocon — or the parent of an etc/ folder holding one) roots a deployment; every other file
+ * joins the deepest root above it. Files under no root form one deployment together.
+ */
+export function groupDeployments(files: SourceFile[]): SourceFile[][] {
+  const roots = new Set<string>();
+  for (const f of files) {
+    if (f.kind === 'emqx-conf' && MAIN_CONFIG_NAMES.has(path.basename(f.file))) roots.add(deploymentRootOf(f.file));
+  }
+  const sortedRoots = [...roots].sort((a, b) => b.length - a.length);
+  const groups = new Map<string, SourceFile[]>();
+  const orphans: SourceFile[] = [];
+  for (const f of files) {
+    const root = sortedRoots.find((r) => f.file === r || f.file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    if (root === undefined) orphans.push(f);
+    else (groups.get(root) ?? groups.set(root, []).get(root)!).push(f);
+  }
+  const result = [...groups.values()];
+  if (orphans.length) result.push(orphans);
+  return result;
+}
+
+/** The folder a main config roots: its own folder, or the parent of etc/ (and of data/configs/). */
+export function deploymentRootOf(configFile: string): string {
+  let dir = path.dirname(configFile);
+  const base = path.basename(dir);
+  if (base === 'configs' && path.basename(path.dirname(dir)) === 'data') dir = path.dirname(path.dirname(dir));
+  else if (base === 'etc') dir = path.dirname(dir);
+  return dir;
+}
