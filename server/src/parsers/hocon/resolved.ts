@@ -61,4 +61,6 @@ export interface ResolveResult {
 export interface FileReader {
   /** The text of a file, or undefined when it does not exist or is not a readable regular file. */
   read(file: string): string | undefined;
+  /** The canonical path of a file (symlinks followed), so include cycles through links are caught. */
+  realpath?(file: string): string;
 }

@@ -1,0 +1,177 @@
+/**
+ * Edits to a HOCON document as data: each helper returns the smallest TextEdits that make the change,
+ * leaving every other byte of the file (comments, layout, order) untouched.
+ */
+import { detectEol, type TextEdit } from '../../core/text';
+import type { HoconDocument, HoconField, HoconObject, HoconValue } from './ast';
+import { isSafeUnquoted, quoteString } from './strings';
+
+/** The objects a value contributes (itself, or the object parts of a concatenation). */
+function objectsOf(v: HoconValue | undefined): HoconObject[] {
+  if (!v) return [];
+  if (v.type === 'object') return [v];
+  if (v.type === 'concat') return v.parts.filter((p): p is HoconObject => p.type === 'object');
+  return [];
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((s, i) => s === path[i]);
+}
+
+/** Every field in `doc` that defines `path` (nested blocks and path keys alike), in document order. */
+export function findFields(doc: HoconDocument, path: readonly string[]): HoconField[] {
+  const found: HoconField[] = [];
+  const visit = (obj: HoconObject, at: string[]): void => {
+    for (const m of obj.members) {
+      if (m.type !== 'field') continue;
+      const full = [...at, ...m.key.segments.map((s) => s.name)];
+      if (full.length === path.length && startsWith(path, full)) found.push(m);
+      else if (full.length < path.length && startsWith(path, full)) for (const o of objectsOf(m.value)) visit(o, full);
+    }
+  };
+  visit(doc.root, []);
+  return found;
+}
+
+/** Text of a key path, quoting segments EMQX would not read bare. */
+function keyText(segments: readonly string[]): string {
+  return segments.map((s) => (isSafeUnquoted(s) ? s : quoteString(s))).join('.');
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function indentOf(text: string, offset: number): string {
+  const s = lineStartOf(text, offset);
+  let e = s;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return text.slice(s, e);
+}
+
+/** The file's indentation step: a tab, or the smallest non-zero run of leading spaces. */
+function indentUnit(text: string): string {
+  let best = 0;
+  for (const m of text.matchAll(/^([ \t]+)\S/gm)) {
+    if (m[1].includes('\t')) return '\t';
+    if (best === 0 || m[1].length < best) best = m[1].length;
+  }
+  return ' '.repeat(best || 2);
+}
+
+/** `=` or `:`, whichever the file uses more. */
+function separatorStyle(doc: HoconDocument): '=' | ':' {
+  let eq = 0;
+  let colon = 0;
+  const stack: HoconObject[] = [doc.root];
+  while (stack.length) {
+    const o = stack.pop() as HoconObject;
+    for (const m of o.members) {
+      if (m.type !== 'field') continue;
+      if (m.separator?.kind === ':') colon++;
+      else if (m.separator?.kind === '=') eq++;
+      stack.push(...objectsOf(m.value));
+    }
+  }
+  return colon > eq ? ':' : '=';
+}
+
+function line(doc: HoconDocument, segments: readonly string[], valueText: string, indent: string, eol: string): string {
+  const sep = separatorStyle(doc) === ':' ? ': ' : ' = ';
+  const value = valueText.split(/\r?\n/).map((l, i) => (i === 0 || l === '' ? l : indent + l)).join(eol);
+  return indent + keyText(segments) + sep + value;
+}
+
+/** Inserts `path = value` inside the deepest block of `doc` that already encloses `path`. */
+export function insertValue(doc: HoconDocument, path: readonly string[], valueText: string): TextEdit[] {
+  const text = doc.text;
+  const eol = detectEol(text);
+  let target: HoconObject = doc.root;
+  let depth = 0;
+  for (let n = path.length - 1; n >= 1; n--) {
+    const defs = findFields(doc, path.slice(0, n));
+    const objs = defs.flatMap((f) => objectsOf(f.value)).filter((o) => o.braced);
+    if (objs.length) {
+      target = objs[objs.length - 1];
+      depth = n;
+      break;
+    }
+  }
+  const rest = path.slice(depth);
+  const members = target.members;
+  if (members.length === 0) {
+    if (!target.braced) {
+      const l = line(doc, rest, valueText, '', eol);
+      if (text.length === 0) return [{ offset: 0, length: 0, newText: l + eol }];
+      const endsWithEol = /[\r\n]$/.test(text);
+      return [{ offset: text.length, length: 0, newText: (endsWithEol ? '' : eol) + l + eol }];
+    }
+    // `{}` or `{ }`: replace the blank inside the braces with an indented line.
+    const open = target.start + 1;
+    const close = target.end - 1;
+    const outer = indentOf(text, target.start);
+    const l = line(doc, rest, valueText, outer + indentUnit(text), eol);
+    return [{ offset: open, length: Math.max(0, close - open), newText: eol + l + eol + outer }];
+  }
+  const last = members[members.length - 1];
+  const closeOnSameLine = target.braced && lineEndOf(text, last.end) >= target.end - 1 && !/[\r\n]/.test(text.slice(last.end, target.end - 1));
+  if (closeOnSameLine) {
+    // A one-line block `a { b = 1 }`: add the field on that line.
+    return [{ offset: last.end, length: 0, newText: ', ' + line(doc, rest, valueText, '', eol).trimStart() }];
+  }
+  const indent = indentOf(text, last.start);
+  const at = lineEndOf(text, last.end);
+  return [{ offset: at, length: 0, newText: eol + line(doc, rest, valueText, indent, eol) }];
+}
+
+/** Replaces the value of the last definition of `path` in `doc` (the one EMQX keeps), or inserts it. */
+export function setValue(doc: HoconDocument, path: readonly string[], valueText: string): TextEdit[] {
+  const defs = findFields(doc, path);
+  const last = defs[defs.length - 1];
+  if (!last) return insertValue(doc, path, valueText);
+  if (!last.value) {
+    const after = last.separator ? last.separator.end : last.key.end;
+    const sep = last.separator ? ' ' : ' = ';
+    return [{ offset: after, length: 0, newText: sep + valueText }];
+  }
+  if (doc.text.slice(last.value.start, last.value.end) === valueText) return [];
+  return [{ offset: last.value.start, length: last.value.end - last.value.start, newText: valueText }];
+}
+
+/** Removes every definition of `path` in `doc`: whole lines when a field has its lines to itself. */
+export function removeKey(doc: HoconDocument, path: readonly string[]): TextEdit[] {
+  const text = doc.text;
+  const ranges: Array<[number, number]> = [];
+  for (const f of findFields(doc, path)) {
+    const ls = lineStartOf(text, f.start);
+    const le = lineEndOf(text, f.end);
+    const before = text.slice(ls, f.start);
+    const after = text.slice(f.end, le);
+    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(?:(?:#|\/\/).*)?$/.test(after)) {
+      let end = le;
+      if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
+      else if (text[end] === '\n' || text[end] === '\r') end += 1;
+      ranges.push([ls, end]);
+    } else {
+      // Shares its line: remove the field and one neighbouring comma.
+      const m = /^[ \t]*,[ \t]*/.exec(after);
+      ranges.push([f.start, m ? f.end + m[0].length : f.end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && r[0] <= prev[1]) prev[1] = Math.max(prev[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged.map(([s, e]) => ({ offset: s, length: e - s, newText: '' }));
+}

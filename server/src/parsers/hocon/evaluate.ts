@@ -1,0 +1,205 @@
+/**
+ * Second resolution phase: turns the merged tree into Resolved values, evaluating substitutions
+ * against the whole configuration (HOCON lets a value refer to fields defined later) and joining
+ * concatenations as EMQX does.
+ */
+import type { HoconSubstitution, HoconValue } from './ast';
+import type { Resolved, ResolvedArray, ResolvedObject, ResolveProblem, ValueOrigin } from './resolved';
+import { type Node, type ObjNode, type PendingNode, mergeObjects, newObj } from './tree';
+
+const MAX_EVAL_DEPTH = 1000;
+
+/** Joins already-converted parts of a concatenation without substitutions (`{a=1} {b=2}`, `[1] [2]`, `a"b"`). */
+export function concatNodes(parts: Node[], v: HoconValue, origin: ValueOrigin, report: (msg: string) => void): Node | null {
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0];
+  if (parts.every((p) => p.k === 'obj')) {
+    const out = newObj(origin);
+    for (const p of parts) mergeObjects(out, p as ObjNode);
+    out.origin = origin;
+    out.overridden = [];
+    return out;
+  }
+  if (parts.every((p) => p.k === 'arr')) {
+    return { k: 'arr', items: parts.flatMap((p) => (p.k === 'arr' ? p.items : [])), origin, overridden: [] };
+  }
+  if (parts.every((p) => p.k === 'scalar')) {
+    return { k: 'scalar', value: parts.map((p) => (p.k === 'scalar' ? String(p.value) : '')).join(''), node: v, origin, overridden: [] };
+  }
+  report(`EMQX cannot concatenate ${describe(parts.map((p) => p.k))}; only strings with strings, arrays with arrays or objects with objects.`);
+  return null;
+}
+
+function describe(kinds: string[]): string {
+  const names = kinds.map((k) => (k === 'obj' || k === 'object' ? 'an object' : k === 'arr' || k === 'array' ? 'an array' : 'a string'));
+  return [...new Set(names)].join(' with ');
+}
+
+function withOrigin(r: Resolved, origin: ValueOrigin, overridden: ValueOrigin[]): Resolved {
+  return { ...r, origin, overridden };
+}
+
+/** Deep-merges two resolved objects into a new one (inputs may be shared, so they are not changed). */
+function mergeResolved(base: ResolvedObject, top: ResolvedObject): ResolvedObject {
+  const fields = new Map(base.fields);
+  for (const [k, v] of top.fields) {
+    const prev = fields.get(k);
+    if (prev && prev.kind === 'object' && v.kind === 'object') fields.set(k, mergeResolved(prev, v));
+    else fields.set(k, prev ? { ...v, overridden: [...prev.overridden, prev.origin, ...v.overridden] } : v);
+  }
+  return { kind: 'object', fields, origin: top.origin, overridden: [...base.overridden, base.origin, ...top.overridden] };
+}
+
+export class Evaluator {
+  private readonly memo = new Map<Node, Resolved | null>();
+  private readonly active = new Set<Node>();
+  private depth = 0;
+  private depthReported = false;
+
+  constructor(
+    private readonly root: ObjNode,
+    private readonly problems: ResolveProblem[],
+  ) {}
+
+  resolveRoot(): Resolved {
+    return this.resolve(this.root) ?? { kind: 'object', fields: new Map(), origin: this.root.origin, overridden: [] };
+  }
+
+  private report(file: string, span: { start: number; end: number }, code: string, message: string): void {
+    this.problems.push({ file, start: span.start, end: span.end, code, message });
+  }
+
+  resolve(n: Node): Resolved | undefined {
+    const memo = this.memo.get(n);
+    if (memo !== undefined) return memo ?? undefined;
+    if (this.active.has(n)) {
+      // `a = x, b = ${a}, a = ${b}`: a value reached again while being resolved sees its earlier definition.
+      if (n.k === 'pending' && n.prior) return this.resolve(n.prior);
+      if (n.k === 'pending') this.report(n.ctx.file, n.origin.span, 'hocon/unresolved-substitution', 'This substitution refers back to itself through other substitutions, so it has no value.');
+      return undefined;
+    }
+    if (this.depth >= MAX_EVAL_DEPTH) {
+      if (!this.depthReported) this.report(n.origin.file, n.origin.span, 'hocon/unresolved-substitution', `Substitutions chain more than ${MAX_EVAL_DEPTH} levels deep; stopped resolving here.`);
+      this.depthReported = true;
+      return undefined;
+    }
+    this.active.add(n);
+    this.depth++;
+    let out: Resolved | undefined;
+    try {
+      out = this.compute(n);
+    } finally {
+      this.depth--;
+      this.active.delete(n);
+    }
+    this.memo.set(n, out ?? null);
+    return out;
+  }
+
+  private compute(n: Node): Resolved | undefined {
+    switch (n.k) {
+      case 'scalar':
+        return { kind: 'scalar', value: n.value, origin: n.origin, overridden: n.overridden, ...(n.node ? { node: n.node } : {}) };
+      case 'obj': {
+        const fields = new Map<string, Resolved>();
+        for (const [k, child] of n.fields) {
+          const r = this.resolve(child);
+          if (r) fields.set(k, r);
+        }
+        return { kind: 'object', fields, origin: n.origin, overridden: n.overridden };
+      }
+      case 'arr': {
+        const items: Resolved[] = [];
+        for (const it of n.items) {
+          const r = this.resolve(it);
+          if (r) items.push(r);
+        }
+        return { kind: 'array', items, origin: n.origin, overridden: n.overridden };
+      }
+      case 'merge': {
+        const base = this.resolve(n.base);
+        const top = this.resolve(n.overlay) as ResolvedObject | undefined;
+        if (!top) return base;
+        const merged = base && base.kind === 'object' ? mergeResolved(base, top) : top;
+        return withOrigin(merged, n.origin, n.overridden);
+      }
+      case 'pending':
+        return this.pending(n);
+    }
+  }
+
+  private pending(n: PendingNode): Resolved | undefined {
+    const values: Resolved[] = [];
+    let fromSubstitution = false;
+    for (const p of n.parts) {
+      if ('k' in p) {
+        const r = this.resolve(p);
+        if (r) values.push(r);
+        continue;
+      }
+      const r = this.substitute(p, n);
+      if (r) {
+        values.push(r);
+        fromSubstitution = true;
+      }
+    }
+    if (values.length === 0) return n.prior ? this.resolve(n.prior) : undefined;
+    if (values.length === 1) return withOrigin(values[0], n.origin, n.overridden);
+    if (values.every((v) => v.kind === 'object')) {
+      let acc = values[0] as ResolvedObject;
+      for (const v of values.slice(1)) acc = mergeResolved(acc, v as ResolvedObject);
+      return withOrigin(acc, n.origin, n.overridden);
+    }
+    if (values.every((v) => v.kind === 'array')) {
+      const items = values.flatMap((v) => (v as ResolvedArray).items);
+      return { kind: 'array', items, origin: n.origin, overridden: n.overridden };
+    }
+    if (values.every((v) => v.kind === 'scalar')) {
+      const scalars = values.map((v) => (v.kind === 'scalar' ? v.value : ''));
+      if (fromSubstitution && scalars.some((s) => typeof s !== 'string')) {
+        this.report(n.ctx.file, n.value, 'hocon/syntax', 'EMQX cannot concatenate a number, boolean or null from a substitution with other values; it refuses to load this.');
+      }
+      return { kind: 'scalar', value: scalars.map(String).join(''), node: n.value, origin: n.origin, overridden: n.overridden };
+    }
+    this.report(n.ctx.file, n.value, 'hocon/syntax', `EMQX cannot concatenate ${describe(values.map((v) => v.kind))}; only strings with strings, arrays with arrays or objects with objects.`);
+    return undefined;
+  }
+
+  /** The value of `${path}` seen from pending node `n`, reporting it when required and undefined. */
+  private substitute(sub: HoconSubstitution, n: PendingNode): Resolved | undefined {
+    const s = sub.path;
+    let found = false;
+    let value: Resolved | undefined;
+    const self = n.at.length <= s.length && n.at.every((seg, i) => seg === s[i]);
+    if (self) {
+      // `path = ${path} ...` reads what `path` held before this definition.
+      if (n.prior) ({ found, value } = this.navigate(n.prior, s.slice(n.at.length)));
+    } else {
+      const candidates = n.ctx.prefix.length ? [[...n.ctx.prefix, ...s], s] : [s];
+      for (const c of candidates) {
+        ({ found, value } = this.navigate(this.root, c));
+        if (found) break;
+      }
+    }
+    if (!found && !sub.optional) {
+      this.report(n.ctx.file, sub, 'hocon/unresolved-substitution', `Nothing defines \`${s.join('.')}\`, so this substitution has no value; EMQX refuses to load this (use \`\${?${s.join('.')}}\` if it is optional).`);
+    }
+    return value;
+  }
+
+  /** Walks `segs` from `start`, resolving only what lies on the way. */
+  private navigate(start: Node, segs: readonly string[]): { found: boolean; value?: Resolved } {
+    let node: Node | undefined = start;
+    let i = 0;
+    while (node && i < segs.length && node.k === 'obj') node = node.fields.get(segs[i++]);
+    if (!node) return { found: false };
+    let r = this.resolve(node);
+    for (; i < segs.length; i++) {
+      if (!r || r.kind !== 'object') return { found: false };
+      const next: Resolved | undefined = r.fields.get(segs[i]);
+      if (!next) return { found: false };
+      r = next;
+    }
+    return { found: true, value: r };
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Builds the configuration EMQX would load from layered files: includes, merging, EMQX_* environment
+ * overrides, then substitutions (evaluate.ts). Never throws; every problem names the file it belongs to.
+ */
+import * as path from 'node:path';
+import type { HoconDocument, HoconField, HoconMember, HoconObject, HoconValue } from './ast';
+import type { FileReader, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from './resolved';
+import { parseHocon } from './parser';
+import { type Ctx, type Node, type ObjNode, newObj, objectAt, setField, mergeObjects } from './tree';
+import { Evaluator, concatNodes } from './evaluate';
+
+export interface ResolveOptions {
+  /** Environment variables; EMQX_* entries become the top layer. */
+  env?: Record<string, string | undefined>;
+  /** EMQX's data directory: includes are also searched in `<dataDir>/configs`. */
+  dataDir?: string;
+  /** Already-parsed documents by absolute path (the LSP's open buffers), reused instead of parsing again. */
+  documents?: Map<string, HoconDocument>;
+}
+
+/** Guards against include bombs (huge chains, /dev/zero behind a name). */
+const MAX_INCLUDE_DEPTH = 32;
+const MAX_INCLUDED_CHARS = 64 * 1024 * 1024;
+
+class Builder {
+  readonly problems: ResolveProblem[] = [];
+  readonly documents = new Map<string, HoconDocument>();
+  private readonly includeStack: string[] = [];
+  private includedChars = 0;
+
+  constructor(
+    private readonly reader: FileReader,
+    private readonly options: ResolveOptions,
+  ) {}
+
+  problem(file: string, span: { start: number; end: number }, code: string, message: string, severity?: ResolveProblem['severity']): void {
+    this.problems.push({ file, start: span.start, end: span.end, code, message, ...(severity ? { severity } : {}) });
+  }
+
+  /** Reads and parses a file once; parse problems are collected for every document read. */
+  load(file: string): HoconDocument | undefined {
+    const known = this.documents.get(file);
+    if (known) return known;
+    let doc = this.options.documents?.get(file);
+    if (!doc) {
+      let text: string | undefined;
+      try {
+        text = this.reader.read(file);
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) return undefined;
+      doc = parseHocon(text);
+    }
+    this.documents.set(file, doc);
+    for (const p of doc.problems) this.problems.push({ ...p, file });
+    return doc;
+  }
+
+  private identity(file: string): string {
+    try {
+      return this.reader.realpath?.(file) ?? path.resolve(file);
+    } catch {
+      return path.resolve(file);
+    }
+  }
+
+  /** Merges a whole file into `root` as one layer. */
+  layer(root: ObjNode, file: string): void {
+    const doc = this.load(file);
+    if (!doc) return;
+    this.includeStack.push(this.identity(file));
+    this.members(doc.root, root, { file, prefix: [] }, []);
+    this.includeStack.pop();
+  }
+
+  /** Applies the members of a CST object to `target`, which sits at `at` in the whole configuration. */
+  members(obj: HoconObject, target: ObjNode, ctx: Ctx, at: string[]): void {
+    for (const m of obj.members) {
+      if (m.type === 'include') this.include(m, target, ctx, at);
+      else this.field(m, target, ctx, at);
+    }
+  }
+
+  private field(f: HoconField, target: ObjNode, ctx: Ctx, at: string[]): void {
+    if (!f.value || f.key.segments.length === 0) return;
+    const names = f.key.segments.map((s) => s.name);
+    const origin: ValueOrigin = { file: ctx.file, field: f, span: { start: f.value.start, end: f.value.end } };
+    const parent = objectAt(target, names.slice(0, -1), origin);
+    const node = this.toNode(f.value, ctx, origin, [...at, ...names]);
+    if (node) setField(parent, names[names.length - 1], node);
+  }
+
+  /** Converts a CST value to a tree node; concatenations without substitutions are joined right away. */
+  toNode(v: HoconValue, ctx: Ctx, origin: ValueOrigin, at: string[]): Node | undefined {
+    const o: ValueOrigin = { ...origin, span: { start: v.start, end: v.end } };
+    switch (v.type) {
+      case 'object': {
+        const obj = newObj(o);
+        this.members(v, obj, ctx, at);
+        return obj;
+      }
+      case 'array':
+        return { k: 'arr', items: v.items.map((it) => this.toNode(it, ctx, o, at)).filter((n): n is Node => !!n), origin: o, overridden: [] };
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return { k: 'scalar', value: v.value, node: v, origin: o, overridden: [] };
+      case 'null':
+        return { k: 'scalar', value: null, node: v, origin: o, overridden: [] };
+      case 'substitution':
+        return { k: 'pending', value: v, parts: [v], ctx, at, prior: undefined, origin: o, overridden: [] };
+      case 'concat': {
+        if (v.parts.some((p) => p.type === 'substitution')) {
+          const parts = v.parts.map((p) => (p.type === 'substitution' ? p : this.toNode(p, ctx, o, at))).filter((n): n is NonNullable<typeof n> => !!n);
+          return { k: 'pending', value: v, parts, ctx, at, prior: undefined, origin: o, overridden: [] };
+        }
+        const parts = v.parts.map((p) => this.toNode(p, ctx, o, at)).filter((n): n is Node => !!n);
+        return concatNodes(parts, v, o, (msg) => this.problem(ctx.file, v, 'hocon/syntax', msg)) ?? undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private include(m: Extract<HoconMember, { type: 'include' }>, target: ObjNode, ctx: Ctx, at: string[]): void {
+    if (m.form !== 'plain' && m.form !== 'required') return; // reported by the parser as not EMQX
+    const dirs = [path.dirname(ctx.file)];
+    if (this.options.dataDir) dirs.push(path.join(this.options.dataDir, 'configs'));
+    const candidates = path.isAbsolute(m.target) ? [m.target] : [...new Set(dirs.map((d) => path.join(d, m.target)))];
+    let found: string | undefined;
+    let doc: HoconDocument | undefined;
+    for (const c of candidates) {
+      if (this.includeStack.includes(this.identity(c))) {
+        this.problem(ctx.file, m, 'hocon/include-cycle', `Including "${m.target}" here forms a cycle: the file is already being included (${this.includeStack.map((f) => path.basename(f)).join(' -> ')}).`);
+        return;
+      }
+      if (this.includeStack.length >= MAX_INCLUDE_DEPTH) {
+        this.problem(ctx.file, m, 'hocon/include-cycle', `Includes are nested more than ${MAX_INCLUDE_DEPTH} levels deep; stopped here.`);
+        return;
+      }
+      doc = this.load(c);
+      if (doc) {
+        found = c;
+        break;
+      }
+    }
+    if (!doc || !found) {
+      const where = candidates.join(' or ');
+      if (m.required) this.problem(ctx.file, m, 'hocon/include-missing', `The required include "${m.target}" cannot be read (looked for ${where}); EMQX refuses to start.`, 'error');
+      else this.problem(ctx.file, m, 'hocon/include-missing', `The include "${m.target}" cannot be read (looked for ${where}); EMQX silently skips it.`, 'warning');
+      return;
+    }
+    this.includedChars += doc.text.length;
+    if (this.includedChars > MAX_INCLUDED_CHARS) {
+      this.problem(ctx.file, m, 'hocon/include-missing', 'The included files add up to more text than a configuration can reasonably hold; the rest were not read.', 'error');
+      return;
+    }
+    this.includeStack.push(this.identity(found));
+    this.members(doc.root, target, { file: found, prefix: at }, at);
+    this.includeStack.pop();
+  }
+
+  /** EMQX_NODE__COOKIE=x sets node.cookie; only names with `__` address config paths. */
+  env(root: ObjNode): void {
+    const env = this.options.env ?? {};
+    for (const name of Object.keys(env).sort()) {
+      const raw = env[name];
+      if (raw === undefined || !name.startsWith('EMQX_') || !name.includes('__')) continue;
+      const segs = name.slice(5).toLowerCase().split('__').flatMap((s) => s.split('.'));
+      if (segs.some((s) => s === '')) continue;
+      const origin: ValueOrigin = { file: `env:${name}`, span: { start: 0, end: 0 }, env: name };
+      const doc = parseHocon(`v = ${raw}`);
+      const member = doc.root.members[0];
+      let node: Node | undefined;
+      if (doc.problems.length === 0 && doc.root.members.length === 1 && member.type === 'field' && member.value && !hasSubstitution(member.value)) {
+        const quiet = new Builder(this.reader, {});
+        node = quiet.toNode(member.value, { file: origin.file, prefix: [] }, origin, segs);
+        if (node) stripSpans(node, origin);
+      }
+      if (!node) node = { k: 'scalar', value: raw, origin, overridden: [] };
+      setField(objectAt(root, segs.slice(0, -1), origin), segs[segs.length - 1], node);
+    }
+  }
+}
+
+function hasSubstitution(v: HoconValue): boolean {
+  const stack: HoconValue[] = [v];
+  while (stack.length) {
+    const x = stack.pop() as HoconValue;
+    if (x.type === 'substitution') return true;
+    if (x.type === 'concat') stack.push(...x.parts);
+    else if (x.type === 'array') stack.push(...x.items);
+    else if (x.type === 'object') for (const m of x.members) if (m.type === 'field' && m.value) stack.push(m.value);
+  }
+  return false;
+}
+
+/** Values from the environment point at the variable, not at offsets in a synthetic text. */
+function stripSpans(n: Node, origin: ValueOrigin): void {
+  const stack: Node[] = [n];
+  while (stack.length) {
+    const x = stack.pop() as Node;
+    x.origin = origin;
+    if (x.k === 'scalar') delete x.node;
+    if (x.k === 'obj') stack.push(...x.fields.values());
+    if (x.k === 'arr') stack.push(...x.items);
+  }
+}
+
+/**
+ * Resolves layered files the way EMQX 5 loads them: `entries` lowest precedence first (base.hocon,
+ * cluster.hocon, emqx.conf), then EMQX_* environment overrides. Never throws.
+ */
+export function resolveHocon(entries: string[], reader: FileReader, options: ResolveOptions = {}): ResolveResult {
+  const b = new Builder(reader, options);
+  const rootOrigin: ValueOrigin = { file: entries[entries.length - 1] ?? '', span: { start: 0, end: 0 } };
+  const tree = newObj(rootOrigin);
+  for (const file of entries) {
+    const layer = newObj({ file, span: { start: 0, end: 0 } });
+    b.layer(layer, file);
+    mergeObjects(tree, layer);
+  }
+  b.env(tree);
+  tree.overridden = [];
+  tree.origin = rootOrigin;
+  const ev = new Evaluator(tree, b.problems);
+  const root = ev.resolveRoot() as ResolvedObject;
+  return { root, documents: b.documents, problems: b.problems };
+}
