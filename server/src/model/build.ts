@@ -1,15 +1,20 @@
 /** Builds the DeploymentModel of one deployment from its parsed files. */
 import * as path from 'node:path';
-import type { DeploymentModel, EmqxVersion, NodeFacts, CookieFact, Fact } from './deploymentModel';
-import { nodeOffset } from './deploymentModel';
+import type { DeploymentModel, EmqxVersion, Fact, Origin } from './deploymentModel';
 import type { Settings } from '../engine/settings';
-import type { ParsedFile, ParsedHocon } from '../parsers';
+import type { ParsedEmqx4, ParsedFile, ParsedHocon, ParsedSysctl, ParsedVmArgs } from '../parsers';
 import type { HoconDocument } from '../parsers/hocon/ast';
 import type { FileReader } from '../parsers/hocon/resolved';
 import { resolveHocon } from '../parsers/hocon';
 import { hoconConfigView } from './extract/hoconView';
+import { emqx4ConfigView } from './extract/emqx4View';
 import type { EmqxConfigView } from './emqxConfig';
 import { scalar } from './emqxConfig';
+import { extractListeners } from './extract/listeners';
+import { extractTls } from './extract/tls';
+import { extractSysctl } from './extract/kernel';
+import { extractNode } from './extract/node';
+import { extractEnvironment, extractServiceFacts } from './extract/service';
 
 /** Precedence of EMQX 5 config layers, lowest first; other HOCON files are includes or stand-alone. */
 const LAYER_ORDER = ['base.hocon', 'cluster.hocon', 'emqx.conf'];
@@ -24,62 +29,58 @@ export interface BuildInput {
 
 export function buildModel(input: BuildInput): DeploymentModel {
   const { files, settings } = input;
-  const environment = new Map<string, Fact<string>>();
   const problems: DeploymentModel['problems'] = [];
+  const service = extractServiceFacts(files, input.reader);
+  const environment = extractEnvironment(service);
   const emqx = buildEmqxView(input, environment, problems);
-  const version = settings.emqxVersion !== 'auto' ? settings.emqxVersion : detectVersion(files, emqx);
+  const version: EmqxVersion = settings.emqxVersion !== 'auto' ? settings.emqxVersion : detectVersion(emqx);
+  const vmargs = files.filter((f): f is ParsedVmArgs => f.kind === 'vmargs');
+  const { sysctl, ordered } = extractSysctl(files.filter((f): f is ParsedSysctl => f.kind === 'sysctl'));
+  const listeners = extractListeners(emqx, version, environment);
   return {
     root: input.root,
     version,
     versionSource: settings.emqxVersion !== 'auto' ? 'setting' : 'detected',
     files,
     emqx,
-    node: nodeFacts(emqx),
+    node: extractNode(emqx, vmargs, environment),
+    listeners,
+    tls: extractTls(emqx, version, listeners),
+    vmargs,
+    sysctl,
+    sysctlFiles: ordered,
+    ...service,
     problems,
     environment,
   };
 }
 
 function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>, problems: DeploymentModel['problems']): EmqxConfigView | undefined {
-  const hocons = input.files.filter((f): f is ParsedHocon => f.kind === 'emqx-conf' && f.format === 'hocon');
+  const confs = input.files.filter((f): f is ParsedHocon | ParsedEmqx4 => f.kind === 'emqx-conf');
+  const flat = confs.find((f): f is ParsedEmqx4 => f.format === 'emqx4' && path.basename(f.file) === 'emqx.conf') ?? confs.find((f): f is ParsedEmqx4 => f.format === 'emqx4');
+  const hocons = confs.filter((f): f is ParsedHocon => f.format === 'hocon');
   const layers = LAYER_ORDER.map((name) => hocons.find((f) => path.basename(f.file) === name)).filter((f): f is ParsedHocon => !!f);
   if (layers.length === 0 && hocons.length === 1) layers.push(hocons[0]);
-  if (layers.length === 0) return undefined;
+  if (layers.length === 0) return flat ? emqx4ConfigView(flat) : undefined;
   const documents = new Map<string, HoconDocument>(hocons.map((f) => [f.file, f.doc]));
   const env: Record<string, string> = {};
-  for (const [name, fact] of environment) if (name.startsWith('EMQX_')) env[name] = fact.value;
-  const result = resolveHocon(
-    layers.map((f) => f.file),
-    input.reader,
-    { env, documents },
-  );
+  const envOrigins = new Map<string, Origin>();
+  for (const [name, fact] of environment) {
+    if (!name.startsWith('EMQX_')) continue;
+    env[name] = fact.value;
+    envOrigins.set(name, fact.origin);
+  }
+  const result = resolveHocon(layers.map((f) => f.file), input.reader, { env, documents });
   problems.push(...result.problems);
-  return hoconConfigView(result, layers[layers.length - 1].file);
-}
-
-function nodeFacts(emqx: EmqxConfigView | undefined): NodeFacts {
-  const node: NodeFacts = { cookies: [] };
-  const name = scalar(emqx, ['node', 'name']);
-  if (name && typeof name.value === 'string') {
-    node.name = name as Fact<string>;
-    const n = nodeOffset(name.value);
-    node.distPort = 4370 + n;
-    node.rpcPort = 5370 + n;
-  }
-  const cookie = scalar(emqx, ['node', 'cookie']);
-  if (cookie) {
-    const fact: CookieFact = { ...(cookie as Fact<string>), value: String(cookie.value), source: cookie.origin.env ? 'env' : 'emqx.conf' };
-    node.cookies.push(fact);
-  }
-  return node;
+  return hoconConfigView(result, layers[layers.length - 1].file, envOrigins);
 }
 
 /** The EMQX version the files are written for: 4.x flat format, else 5 unless a 6.x marker is present. */
-function detectVersion(files: ParsedFile[], emqx: EmqxConfigView | undefined): EmqxVersion {
+function detectVersion(emqx: EmqxConfigView | undefined): EmqxVersion {
   if (emqx?.format === 'emqx4') return '4';
-  // 6.x builds render the Elixir default cookie; 5.x rebar builds render emqxsecretcookie.
-  const cookie = scalar(emqx, ['node', 'cookie']);
-  if (cookie?.value === 'emqx50elixir') return '6';
-  void files;
+  // 6.x packages render the Elixir build's default cookie; 5.x rebar builds render emqxsecretcookie.
+  if (scalar(emqx, ['node', 'cookie'])?.value === 'emqx50elixir') return '6';
+  // Keys that exist only from 6.0 on.
+  if (emqx?.get(['durable_storage']) || emqx?.get(['node', 'dist_bind_address'])) return '6';
   return '5';
 }

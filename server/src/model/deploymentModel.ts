@@ -4,7 +4,8 @@
  */
 import type { Span } from '../core/text';
 import type { ParseProblem } from '../core/problems';
-import type { ParsedFile } from '../parsers';
+import type { ParsedFile, ParsedVmArgs, ParsedSysctl, ParsedUnit } from '../parsers';
+import type { EffectiveDirective } from '../parsers/systemd';
 import type { EmqxConfigView } from './emqxConfig';
 
 export type EmqxVersion = '4' | '5.0' | '5' | '6';
@@ -45,6 +46,57 @@ export interface NodeFacts {
   rpcPort?: number;
 }
 
+/** An MQTT or dashboard listener, explicit or one of EMQX's implicit defaults. */
+export interface Listener {
+  kind: 'mqtt' | 'dashboard';
+  type: 'tcp' | 'ssl' | 'ws' | 'wss' | 'quic' | 'http' | 'https';
+  name: string;
+  /** Config path of the listener object (`listeners.tcp.default`, `dashboard.listeners.http`, 4.x `listener.tcp.external`). */
+  path: string[];
+  /** Whether any setting of the listener is written down (false: EMQX's implicit default listener). */
+  explicit: boolean;
+  enabled: Fact<boolean>;
+  bind: Fact<string | number>;
+  address: string;
+  port?: number;
+  /** Bound to every interface (0.0.0.0, ::, or a bare port). */
+  exposed: boolean;
+  tls: boolean;
+  /** Path of the TLS options object for TLS listeners. */
+  tlsPath?: string[];
+}
+
+/** A TLS configuration: a listener's ssl_options, the dashboard's https, RPC, or an outgoing client `ssl` block. */
+export interface TlsContext {
+  role: 'server' | 'client';
+  /** What it belongs to, for messages: `listeners.ssl.default`, `dashboard https`, `rpc`, `authentication[0]`... */
+  owner: string;
+  listener?: Listener;
+  enabled: boolean;
+  /** The option's explicit setting or EMQX's default for the version; values normalized (versions/ciphers as string[]). */
+  option(name: TlsOptionName): Fact<unknown> | undefined;
+  /** The config path an option lives at (for inserting it when absent). */
+  optionPath(name: TlsOptionName): string[];
+}
+
+export type TlsOptionName =
+  | 'versions' | 'ciphers' | 'verify' | 'fail_if_no_peer_cert' | 'enable_crl_check' | 'secure_renegotiate'
+  | 'client_renegotiation' | 'certfile' | 'keyfile' | 'cacertfile' | 'depth'
+  | 'ocsp.enable_ocsp_stapling' | 'ocsp.responder_url' | 'ocsp.issuer_pem';
+
+/** A systemd service unit merged with its drop-ins. */
+export interface ServiceUnit {
+  /** The main unit file, or the first drop-in when the main unit is not in the workspace. */
+  file: string;
+  /** Unit name, e.g. emqx.service. */
+  name: string;
+  /** Main unit first, then drop-ins in the order systemd applies them. */
+  parts: ParsedUnit[];
+  /** Runs EMQX: named emqx*.service, or its ExecStart runs emqx. */
+  isEmqx: boolean;
+  directive(section: string, key: string): EffectiveDirective | undefined;
+}
+
 export interface DeploymentModel {
   /** The folder the deployment was found in. */
   root: string;
@@ -55,6 +107,16 @@ export interface DeploymentModel {
   /** The EMQX configuration as loaded (layers merged), when the deployment has one. */
   emqx?: EmqxConfigView;
   node: NodeFacts;
+  /** Every MQTT and dashboard listener, implicit defaults included. */
+  listeners: Listener[];
+  tls: TlsContext[];
+  /** vm.args files (usually one). */
+  vmargs: ParsedVmArgs[];
+  /** Effective kernel settings by dotted key: sysctl files applied in the order the OS applies them. */
+  sysctl: Map<string, Fact<string>>;
+  /** The sysctl files in load order (for inserting an absent key: the last one). */
+  sysctlFiles: ParsedSysctl[];
+  units: ServiceUnit[];
   /** Problems found while putting files together (includes, substitutions), each in its file. */
   problems: (ParseProblem & { file: string })[];
   /** EMQX_* and other variables from the service unit's Environment= / EnvironmentFile=. */

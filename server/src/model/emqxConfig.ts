@@ -2,6 +2,7 @@
  * A format-independent view of EMQX's loaded configuration: the rules ask for a path and get the
  * value with its origin, whether it came from 5.x/6.x HOCON layers, 4.x flat keys or the environment.
  */
+import type { FileEdit } from '../core/text';
 import type { Fact, Origin } from './deploymentModel';
 
 export interface EmqxConfigView {
@@ -17,6 +18,10 @@ export interface EmqxConfigView {
    * that exists, else the first line of the main file.
    */
   anchor(path: readonly string[]): Origin;
+  /** Edits that add an absent setting to the main file at the right place (enclosing blocks created as needed). */
+  insertEdits(path: readonly string[], value: unknown): FileEdit[];
+  /** A value written as this format writes it (HOCON literal, or 4.x flat text). */
+  literal(value: unknown): string;
 }
 
 /** The explicit value at a path if it is a string, number or boolean; undefined otherwise. */

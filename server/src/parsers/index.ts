@@ -3,6 +3,10 @@ import type { FileKind } from '../workspace/fileKinds';
 import type { ParseProblem } from '../core/problems';
 import type { HoconDocument } from './hocon/ast';
 import { parseHocon } from './hocon';
+import { looksLikeEmqx4, parseEmqx4, type Emqx4Document } from './emqx4';
+import { parseVmArgs, type VmArgsDocument } from './vmargs';
+import { parseSysctl, type SysctlDocument } from './sysctl';
+import { parseUnit, type UnitDocument } from './systemd';
 
 interface ParsedBase {
   file: string;
@@ -16,14 +20,60 @@ export interface ParsedHocon extends ParsedBase {
   doc: HoconDocument;
 }
 
-export type ParsedFile = ParsedHocon;
+export interface ParsedEmqx4 extends ParsedBase {
+  kind: 'emqx-conf';
+  format: 'emqx4';
+  doc: Emqx4Document;
+}
+
+export interface ParsedVmArgs extends ParsedBase {
+  kind: 'vmargs';
+  doc: VmArgsDocument;
+}
+
+export interface ParsedSysctl extends ParsedBase {
+  kind: 'sysctl';
+  doc: SysctlDocument;
+}
+
+export interface ParsedUnit extends ParsedBase {
+  kind: 'systemd';
+  doc: UnitDocument;
+}
+
+export type ParsedFile = ParsedHocon | ParsedEmqx4 | ParsedVmArgs | ParsedSysctl | ParsedUnit;
 
 /** Parses one file; never throws (a parser bug becomes a problem on the file, not a crash). */
 export function parseFile(file: string, text: string, kind: FileKind): ParsedFile | undefined {
+  try {
+    return parseByKind(file, text, kind);
+  } catch (err) {
+    const message = `mqtt-harden could not parse this file (${err instanceof Error ? err.message : String(err)}); please report it.`;
+    return { file, text, kind: 'emqx-conf', format: 'hocon', doc: { text, root: { type: 'object', braced: false, members: [], start: 0, end: 0 }, problems: [], comments: [] }, problems: [{ start: 0, end: 0, code: 'internal/rule-error', message }] };
+  }
+}
+
+function parseByKind(file: string, text: string, kind: FileKind): ParsedFile | undefined {
   switch (kind) {
     case 'emqx-conf': {
+      if (!file.endsWith('.hocon') && looksLikeEmqx4(text)) {
+        const doc = parseEmqx4(text);
+        return { file, text, kind, format: 'emqx4', doc, problems: doc.problems };
+      }
       const doc = parseHocon(text);
       return { file, text, kind, format: 'hocon', doc, problems: doc.problems };
+    }
+    case 'vmargs': {
+      const doc = parseVmArgs(text);
+      return { file, text, kind, doc, problems: doc.problems };
+    }
+    case 'sysctl': {
+      const doc = parseSysctl(text);
+      return { file, text, kind, doc, problems: doc.problems };
+    }
+    case 'systemd': {
+      const doc = parseUnit(text);
+      return { file, text, kind, doc, problems: doc.problems };
     }
     default:
       return undefined;

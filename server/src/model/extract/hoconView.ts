@@ -2,14 +2,19 @@
 import type { Origin } from '../deploymentModel';
 import type { EmqxConfigView } from '../emqxConfig';
 import type { Resolved, ResolveResult, ValueOrigin } from '../../parsers/hocon/resolved';
-import { lookup, toPlain } from '../../parsers/hocon';
+import { insertValue, toPlain } from '../../parsers/hocon';
+import { hoconLiteral } from '../literal';
 
-function toOrigin(o: ValueOrigin): Origin {
-  return { file: o.file, span: o.span, keySpan: o.field?.key, env: o.env };
-}
-
-export function hoconConfigView(result: ResolveResult, mainFile: string): EmqxConfigView {
-  const at = (path: readonly string[]): Resolved | undefined => (path.length === 0 ? result.root : lookup(result.root, [...path]));
+/**
+ * @param envOrigins where each EMQX_* variable was set (a unit's Environment= or an env file), so a
+ *   value from the environment points at the line that set it.
+ */
+export function hoconConfigView(result: ResolveResult, mainFile: string, envOrigins: ReadonlyMap<string, Origin> = new Map()): EmqxConfigView {
+  const at = (path: readonly string[]): Resolved | undefined => walk(result.root, path);
+  const toOrigin = (o: ValueOrigin): Origin => {
+    if (o.env) return { ...(envOrigins.get(o.env) ?? { file: o.file, span: o.span }), env: o.env };
+    return { file: o.file, span: o.span, keySpan: o.field?.key };
+  };
   return {
     format: 'hocon',
     mainFile,
@@ -25,9 +30,27 @@ export function hoconConfigView(result: ResolveResult, mainFile: string): EmqxCo
     anchor(path) {
       for (let n = path.length - 1; n > 0; n--) {
         const r = at(path.slice(0, n));
-        if (r && r.kind === 'object' && r.origin.field) return { file: r.origin.file, span: r.origin.field.key, keySpan: r.origin.field.key };
+        if (r && r.kind === 'object' && r.origin.field && !r.origin.env) return { file: r.origin.file, span: r.origin.field.key, keySpan: r.origin.field.key };
       }
       return { file: mainFile, span: { start: 0, end: 0 } };
     },
+    insertEdits(path, value) {
+      const doc = result.documents.get(mainFile);
+      if (!doc) return [];
+      return insertValue(doc, path, hoconLiteral(value)).map((e) => ({ ...e, file: mainFile }));
+    },
+    literal: hoconLiteral,
   };
+}
+
+/** The value at a path; numeric segments index arrays (authentication.0.ssl). */
+function walk(root: Resolved, path: readonly string[]): Resolved | undefined {
+  let cur: Resolved | undefined = root;
+  for (const seg of path) {
+    if (!cur) return undefined;
+    if (cur.kind === 'object') cur = cur.fields.get(seg);
+    else if (cur.kind === 'array' && /^\d+$/.test(seg)) cur = cur.items[Number(seg)];
+    else return undefined;
+  }
+  return cur;
 }

@@ -1,0 +1,41 @@
+/** Node identity: name, cookies from every place that sets one, and the ports derived from the name. */
+import type { CookieFact, Fact, NodeFacts } from '../deploymentModel';
+import { nodeOffset } from '../deploymentModel';
+import type { EmqxConfigView } from '../emqxConfig';
+import { scalar } from '../emqxConfig';
+import type { ParsedVmArgs } from '../../parsers';
+import { findFlags } from '../../parsers/vmargs';
+
+export function extractNode(emqx: EmqxConfigView | undefined, vmargs: ParsedVmArgs[], environment: ReadonlyMap<string, Fact<string>>): NodeFacts {
+  const node: NodeFacts = { cookies: [] };
+  const confName = scalar(emqx, ['node', 'name']);
+  if (confName) node.name = { ...confName, value: String(confName.value) };
+  const cookie = scalar(emqx, ['node', 'cookie']);
+  if (cookie) node.cookies.push({ ...cookie, value: String(cookie.value), source: cookie.origin.env ? 'env' : 'emqx.conf' });
+  // 4.x reads EMQX_NODE_COOKIE (single underscore); 5.x's EMQX_NODE__COOKIE arrives through the HOCON view.
+  const legacy = environment.get('EMQX_NODE_COOKIE');
+  if (legacy && !cookie?.origin.env) node.cookies.push({ ...legacy, origin: { ...legacy.origin, env: 'EMQX_NODE_COOKIE' }, source: 'env' });
+  for (const f of vmargs) {
+    for (const e of findFlags(f.doc, '-setcookie')) {
+      const arg = e.args[0];
+      if (!arg) continue;
+      node.cookies.push({ value: unquote(arg.text), explicit: true, origin: { file: f.file, span: arg, keySpan: e.flagSpan }, overridden: [], source: 'vm.args' } satisfies CookieFact);
+    }
+    if (!node.name) {
+      const nameFlag = [...findFlags(f.doc, '-name'), ...findFlags(f.doc, '-sname')].pop();
+      if (nameFlag?.args[0]) node.name = { value: unquote(nameFlag.args[0].text), explicit: true, origin: { file: f.file, span: nameFlag.args[0], keySpan: nameFlag.flagSpan }, overridden: [] };
+    }
+  }
+  if (node.name) {
+    const n = nodeOffset(node.name.value);
+    node.distPort = 4370 + n;
+    const discovery = scalar(emqx, ['rpc', 'port_discovery'])?.value;
+    const manualPort = scalar(emqx, ['rpc', 'server_port']) ?? scalar(emqx, ['rpc', 'tcp_server_port']);
+    node.rpcPort = discovery === 'manual' ? Number(manualPort?.value ?? 5369) : 5370 + n;
+  }
+  return node;
+}
+
+function unquote(text: string): string {
+  return text.length >= 2 && ((text[0] === '"' && text.endsWith('"')) || (text[0] === "'" && text.endsWith("'"))) ? text.slice(1, -1) : text;
+}
