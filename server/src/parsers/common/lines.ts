@@ -148,3 +148,10 @@ export function indexIn(text: string, ch: number, from: number, end: number): nu
   for (let i = from; i < end; i++) if (text.charCodeAt(i) === ch) return i;
   return -1;
 }
+
+/** The end of the physical line holding `offset` (before its terminator), past any trailing comment. */
+export function physicalLineEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end;
+}
