@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { HoconDocument, HoconField, HoconMember, HoconObject, HoconValue } from './ast';
 import type { FileReader, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from './resolved';
 import { parseHocon } from './parser';
-import { type Ctx, type Node, type ObjNode, newObj, objectAt, setField, mergeObjects } from './tree';
+import { type Ctx, type Node, type ObjNode, newObj, objectAt, setField } from './tree';
 import { Evaluator, concatNodes } from './evaluate';
 
 export interface ResolveOptions {
@@ -216,11 +216,9 @@ export function resolveHocon(entries: string[], reader: FileReader, options: Res
   const b = new Builder(reader, options);
   const rootOrigin: ValueOrigin = { file: entries[entries.length - 1] ?? '', span: { start: 0, end: 0 } };
   const tree = newObj(rootOrigin);
-  for (const file of entries) {
-    const layer = newObj({ file, span: { start: 0, end: 0 } });
-    b.layer(layer, file);
-    mergeObjects(tree, layer);
-  }
+  // Layers apply to one tree in order, exactly as if their fields were written one after another,
+  // so a self-reference in a higher layer (`path = ${path}/x`) sees the lower layers' value.
+  for (const file of entries) b.layer(tree, file);
   b.env(tree);
   tree.overridden = [];
   tree.origin = rootOrigin;
