@@ -1,6 +1,7 @@
 /** Fix builders shared by rules: each returns edits as data, computed from where the fact was set. */
 import type { FileEdit } from '../core/text';
 import type { DeploymentModel, Fact } from '../model/deploymentModel';
+import { isSafeUnquoted } from '../parsers/hocon';
 
 /** The text of a file of the deployment. */
 export function fileText(model: DeploymentModel, file: string): string | undefined {
@@ -8,8 +9,9 @@ export function fileText(model: DeploymentModel, file: string): string | undefin
 }
 
 /**
- * Replaces an explicit fact's value with `value`, keeping the original's quoting style: a value written
- * in double quotes stays quoted; an unquoted one stays unquoted when the new value allows it.
+ * Replaces an explicit fact's value with the string `value`, keeping the original's quoting style: a value
+ * written in double quotes stays quoted; an unquoted one stays unquoted when the new value allows it.
+ * Values set through the environment (unit files) are written raw.
  */
 export function replaceValue(model: DeploymentModel, fact: Fact<unknown>, value: string): FileEdit[] {
   if (!fact.explicit) return [];
@@ -17,8 +19,29 @@ export function replaceValue(model: DeploymentModel, fact: Fact<unknown>, value:
   if (text === undefined) return [];
   const { start, end } = fact.origin.span;
   const original = text.slice(start, end);
-  const quoted = original.startsWith('"') || !/^[A-Za-z][A-Za-z0-9_.@%|-]*$/.test(value);
+  const parsed = model.files.find((f) => f.file === fact.origin.file);
+  const hocon = parsed?.kind === 'emqx-conf' && parsed.format === 'hocon';
+  const quoted = original.startsWith('"') || (hocon && !fact.origin.env && !isSafeUnquoted(value));
   const newText = quoted ? JSON.stringify(value) : value;
   if (newText === original) return [];
   return [{ file: fact.origin.file, offset: start, length: end - start, newText }];
+}
+
+/**
+ * Sets an EMQX setting to `value` (plain JSON: string, number, boolean, string[]): replaces the explicit
+ * definition that wins, or inserts the setting into the main config when it is absent (EMQX's default).
+ * The value is written in the config format's own syntax.
+ */
+export function setEmqxSetting(model: DeploymentModel, path: readonly string[], value: unknown): FileEdit[] {
+  const view = model.emqx;
+  if (!view) return [];
+  const fact = view.get(path);
+  if (!fact) return view.insertEdits(path, value);
+  if (typeof value === 'string') return replaceValue(model, fact, value);
+  const literal = fact.origin.env ? (Array.isArray(value) ? `[${value.join(',')}]` : String(value)) : view.literal(value);
+  const text = fileText(model, fact.origin.file);
+  if (text === undefined) return [];
+  const { start, end } = fact.origin.span;
+  if (text.slice(start, end) === literal) return [];
+  return [{ file: fact.origin.file, offset: start, length: end - start, newText: literal }];
 }

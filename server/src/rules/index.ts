@@ -1,19 +1,25 @@
-/** The registry: every rule of the catalogue, by id. */
+/** The registry: every rule of the catalogue. Each group lists its rules in its own index.ts. */
 import type { Rule } from './types';
-import { rule as erlangWeakCookie } from './erlang/weak-cookie';
-import { rule as hoconSyntax } from './hocon/syntax';
-import { rule as hoconEmqxDialect } from './hocon/emqx-dialect';
-import { rule as hoconIncludeMissing } from './hocon/include-missing';
-import { rule as hoconIncludeCycle } from './hocon/include-cycle';
-import { rule as hoconUnresolvedSubstitution } from './hocon/unresolved-substitution';
+import { ERLANG_RULES } from './erlang';
+import { PORTS_RULES } from './ports';
+import { TLS_RULES } from './tls';
+import { MQTT_RULES } from './mqtt';
+import { DASHBOARD_RULES } from './dashboard';
+import { SECRETS_RULES } from './secrets';
+import { LOG_RULES } from './log';
+import { SYSCTL_RULES } from './sysctl';
+import { SYSTEMD_RULES } from './systemd';
+import { LIMITS_RULES } from './limits';
+import { CROSS_RULES } from './cross';
+import { FILES_RULES } from './files';
+import { HOCON_RULES } from './hocon';
+import { EMQX_RULES } from './emqx';
+import { rule as internalRuleError } from './internal/rule-error';
 
 export const RULES: readonly Rule[] = [
-  erlangWeakCookie,
-  hoconSyntax,
-  hoconEmqxDialect,
-  hoconIncludeMissing,
-  hoconIncludeCycle,
-  hoconUnresolvedSubstitution,
+  ...ERLANG_RULES, ...PORTS_RULES, ...TLS_RULES, ...MQTT_RULES, ...DASHBOARD_RULES, ...SECRETS_RULES, ...LOG_RULES,
+  ...SYSCTL_RULES, ...SYSTEMD_RULES, ...LIMITS_RULES, ...CROSS_RULES, ...FILES_RULES, ...HOCON_RULES, ...EMQX_RULES,
+  internalRuleError,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -12,6 +12,9 @@
 /** Root keys and key prefixes that only the 4.x schema has (5.x renamed or dropped them). */
 const V4_ONLY_KEY = /^(listener\.(tcp|ssl|ws|wss)\.|zone\.|allow_anonymous$|acl_nomatch$|acl_file$|acl_order$|auth_order$|enable_acl_cache$|acl_cache_|acl_deny_action$|flapping_detect_policy$|node\.dist_(use_interface|listen_min|listen_max)$|dashboard\.listener\.|dashboard\.default_user\.|management\.default_application\.|module\.|modules\.|broker\.|auth\.(mnesia|http|jwt|ldap|mysql|pgsql|redis|mongo|client|user)\.|log\.to$|cluster\.discovery$|cluster\.(static|mcast|dns|etcd|k8s)\.)/;
 
+/** Key prefixes that only the 5.x/6.x schema has: a dialect mistake on such a line is still HOCON. */
+const V5_ONLY_KEY = /^(listeners\.|dashboard\.listeners\.|authentication|authorization\.|durable_sessions\.|force_shutdown\.|overload_protection\.|node\.dist_bind_address$|cluster\.discovery_strategy$)/;
+
 /** Characters HOCON forbids in an unquoted string (besides `{`, `}`, `[`, `]`, `=`, `,`, `#`, `"`, handled apart). */
 const HOCON_FORBIDDEN_UNQUOTED = /[:@!?^*&`\\]|\$(?!\{)|\+(?!=)/;
 
@@ -41,6 +44,7 @@ function classifyLine(line: string): 'hocon' | 'flat' | 'neutral' {
   if (rest.startsWith(':') || rest.startsWith('{') || rest.startsWith('+=')) return 'hocon';
   if (!rest.startsWith('=')) return 'neutral';
   rest = rest.slice(1).trim();
+  if (V5_ONLY_KEY.test(key)) return 'hocon';
   if (rest.startsWith('{{')) return 'flat';
   if (rest.startsWith('{') || rest.startsWith('[') || rest.startsWith('"') || rest.startsWith('${')) return 'hocon';
   if (rest.includes('{{')) return 'flat';

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeModel } from '../../../../server/src/engine/analyze';
+import { rule as weakCookie } from '../../../../server/src/rules/erlang/weak-cookie';
+import type { Rule } from '../../../../server/src/rules/types';
+import { DEFAULT_SETTINGS } from '../../../../server/src/engine/settings';
+import { workspaceOf, readerOf } from '../ruleTester';
+import { buildModel } from '../../../../server/src/model/build';
+
+test('a rule that throws is reported as internal/rule-error and the other rules still run', () => {
+  const files = { 'emqx.conf': 'node.cookie = emqxsecretcookie\n' };
+  const ws = workspaceOf(files);
+  const model = buildModel({ root: '/deploy', files: ws.all().map((s) => ws.parse(s.file)!), settings: DEFAULT_SETTINGS, reader: readerOf(files) });
+  const broken: Rule = { id: 'test/broken', severity: 'warning', fixable: false, docs: { title: 'broken', path: 'docs/rules/test/broken.md' }, check: () => { throw new Error('boom'); } };
+  const findings = analyzeModel(model, DEFAULT_SETTINGS, [broken, weakCookie]);
+  const internal = findings.find((f) => f.ruleId === 'internal/rule-error');
+  assert.ok(internal);
+  assert.match(internal.message, /test\/broken failed.*boom/);
+  assert.ok(findings.some((f) => f.ruleId === 'erlang/weak-cookie'));
+});
