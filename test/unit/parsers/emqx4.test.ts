@@ -59,6 +59,10 @@ test('looksLikeEmqx4 tells 4.x flat files from HOCON', () => {
   assert.equal(looksLikeEmqx4('node.name = emqx@127.0.0.1\n'), true);
   assert.equal(looksLikeEmqx4('listener.tcp.external = 1883\n'), true);
   assert.equal(looksLikeEmqx4('listeners.tcp.default.bind = "0.0.0.0:1883"\n'), false);
+  // A 5.x-only key with a dialect mistake (unquoted `:`) is a HOCON file with a problem; keys both
+  // schemas share say nothing, so a 4.x-only value shape still decides.
+  assert.equal(looksLikeEmqx4('listeners.tcp.default.bind = 0.0.0.0:1883\n'), false);
+  assert.equal(looksLikeEmqx4('mqtt.max_packet_size = 1MB\nnode.data_dir = {{ platform_data_dir }}\n'), true);
   assert.equal(looksLikeEmqx4('node {\n  name = "emqx@127.0.0.1"\n}\n'), false);
   assert.equal(looksLikeEmqx4(''), false);
 });

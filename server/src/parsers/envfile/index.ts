@@ -105,39 +105,38 @@ function readValue(text: string, from: number, problem: (s: number, e: number, m
     if (q === "'" || q === '"') {
       const open = i++;
       let closed = false;
+      let run = i; // literal text is copied in slices, so long values stay linear
       while (i < n) {
         const ch = text[i];
-        if (ch === q) { closed = true; i++; break; }
+        if (ch === q) { value += text.slice(run, i); closed = true; i++; break; }
         if (q === '"' && ch === '\\' && i + 1 < n) {
           const e = text[i + 1];
-          if (e === '\n' || e === '\r') { i += text.startsWith('\r\n', i + 1) ? 3 : 2; continue; }
-          if ('$`"\\'.includes(e)) { value += e; i += 2; continue; }
+          if (e === '\n' || e === '\r') { value += text.slice(run, i); i += text.startsWith('\r\n', i + 1) ? 3 : 2; run = i; continue; }
+          if ('$`"\\'.includes(e)) { value += text.slice(run, i) + e; i += 2; run = i; continue; }
         }
-        value += ch;
         i++;
       }
+      if (!closed) value += text.slice(run, i);
       if (!closed) problem(open, n, `Unclosed ${q === '"' ? 'double' : 'single'} quote: the value runs to the end of the file.`);
       last = i;
       continue;
     }
     // Unquoted: to the line end; `\` + line break continues; trailing blanks are dropped.
-    let pendingBlanks = '';
+    let run = i;
     while (i < n && !isEol(text.charCodeAt(i))) {
-      const ch = text[i];
-      if (ch === '\\' && i + 1 < n) {
+      const c = text.charCodeAt(i);
+      if (c === 92 /* \\ */ && i + 1 < n) {
+        value += text.slice(run, i);
         const e = text[i + 1];
-        value += pendingBlanks;
-        pendingBlanks = '';
-        if (e === '\n' || e === '\r') { i += text.startsWith('\r\n', i + 1) ? 3 : 2; last = i; continue; }
-        value += e;
-        i += 2;
-        last = i;
+        if (e === '\n' || e === '\r') i += text.startsWith('\r\n', i + 1) ? 3 : 2;
+        else { value += e; i += 2; }
+        last = run = i;
         continue;
       }
-      if (isBlank(ch.charCodeAt(0))) pendingBlanks += ch;
-      else { value += pendingBlanks + ch; pendingBlanks = ''; last = i + 1; }
+      if (!isBlank(c)) last = i + 1;
       i++;
     }
+    if (last > run) value += text.slice(run, last);
     break;
   }
   const start = first < 0 ? from : first;
