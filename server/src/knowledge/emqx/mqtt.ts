@@ -49,6 +49,11 @@ const MQTT: KeyInfo[] = [
   key('keepalive_backoff', 'number', 'Old form of keepalive_multiplier (half of it); superseded.', {
     deprecated: { replacedBy: 'keepalive_multiplier', since: '5.1.0' },
     ruleIds: ['emqx/deprecated-key'],
+    versions: V5_PLUS,
+  }),
+  key('keepalive_backoff', 'number', 'A client is dropped after keep alive x 2 x this factor without traffic (5.0).', {
+    defaults: { '5.0': 0.75 },
+    versions: ['5.0'],
   }),
   key('keepalive_multiplier', 'number', 'A client is dropped after keep alive x this factor without traffic.', {
     defaults: { '5': 1.5, '6': 1.5 },
