@@ -98,3 +98,27 @@ test('the corpus walk does report keys the tables do not know', () => {
   const unknown = seen.filter((s) => isKnownSection(s.path.slice(0, -1), '5') && !emqxKeyInfo(s.path, '5')).map((s) => s.path.join('.'));
   assert.deepEqual(unknown, ['listeners.ssl.default.ssl_options.fail_if_no_peer_certs', 'node.cokie']);
 });
+
+test('values in EMQX v4.4.19\'s shipped flat configs pass the 4.x checks', () => {
+  const root = path.join(CORPUS, 'v4.4.19');
+  const files = [
+    'etc/emqx.conf',
+    'lib-ce/emqx_dashboard/etc/emqx_dashboard.conf',
+    'apps/emqx_management/etc/emqx_management.conf',
+  ].map((f) => path.join(root, f));
+  let checked = 0;
+  const invalid: string[] = [];
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const m = /^([a-z][\w.$-]*)\s*=\s*(.*?)\s*$/.exec(line);
+      if (!m || m[2].includes('{{')) continue;
+      const info = emqxKeyInfo(m[1].split('.'), '4');
+      if (!info) continue;
+      checked++;
+      const problem = checkValue(info, m[2]);
+      if (problem) invalid.push(`${m[1]} = ${m[2]}: ${problem.message}`);
+    }
+  }
+  assert.ok(checked > 40, `checked ${checked} keys`);
+  assert.deepEqual(invalid, []);
+});
