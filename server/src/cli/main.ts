@@ -1,5 +1,4 @@
 /** mqtt-harden: the engine as a command for terminals and CI. Exit codes: 0 clean, 1 findings, 2 usage/I/O error. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { loadSettings } from './config';
@@ -56,19 +55,4 @@ export function main(argv: string[], io: Io): number {
       return scan(options, settings.settings!, io);
     }
   }
-}
-
-if (require.main === module) {
-  const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
-  let code: number;
-  try {
-    code = main(process.argv.slice(2), io);
-  } catch (err) {
-    // Never a stack trace for the user; the message names the failure and asks for a report.
-    io.err(`${PRODUCT_NAME}: internal error: ${err instanceof Error ? err.message : String(err)}\nPlease report this with the command you ran.\n`);
-    code = EXIT_ERROR;
-  }
-  // Let stdout drain before exiting (large SARIF output through a pipe).
-  process.exitCode = code;
-  void fs;
 }

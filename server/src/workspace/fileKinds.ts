@@ -24,6 +24,8 @@ export function classifyPath(filePath: string): FileKind | undefined {
 
   // Drop-ins first: emqx.service.d/emqx-limits.conf is a unit fragment, not an EMQX config.
   if (parent.endsWith('.service.d') && name.endsWith('.conf')) return 'systemd';
+  if (parent === 'sysctl.d' && name.endsWith('.conf')) return 'sysctl';
+  if (parent === 'limits.d' && name.endsWith('.conf')) return 'limits';
   if (ERLANG_TERM_FILES.has(name)) return undefined;
   if (name.endsWith('.hocon')) return 'emqx-conf';
   if (name === 'emqx.conf' || /^emqx[\w.-]*\.conf$/.test(name)) return 'emqx-conf';
