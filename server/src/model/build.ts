@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { DeploymentModel, EmqxVersion, Fact, Origin } from './deploymentModel';
 import type { Settings } from '../engine/settings';
-import type { ParsedEmqx4, ParsedFile, ParsedHocon, ParsedSysctl, ParsedVmArgs } from '../parsers';
+import type { ParsedEmqx4, ParsedFile, ParsedHocon, ParsedLimits, ParsedSysctl, ParsedVmArgs } from '../parsers';
 import type { HoconDocument } from '../parsers/hocon/ast';
 import type { FileReader } from '../parsers/hocon/resolved';
 import { resolveHocon } from '../parsers/hocon';
@@ -30,7 +30,8 @@ export interface BuildInput {
 export function buildModel(input: BuildInput): DeploymentModel {
   const { files, settings } = input;
   const problems: DeploymentModel['problems'] = [];
-  const service = extractServiceFacts(files, input.reader);
+  const service = extractServiceFacts(files, input.reader, input.root);
+  const allFiles = [...files, ...service.envFiles];
   const environment = extractEnvironment(service);
   const emqx = buildEmqxView(input, environment, problems);
   const version: EmqxVersion = settings.emqxVersion !== 'auto' ? settings.emqxVersion : detectVersion(emqx);
@@ -41,7 +42,7 @@ export function buildModel(input: BuildInput): DeploymentModel {
     root: input.root,
     version,
     versionSource: settings.emqxVersion !== 'auto' ? 'setting' : 'detected',
-    files,
+    files: allFiles,
     emqx,
     node: extractNode(emqx, vmargs, environment),
     listeners,
@@ -49,7 +50,8 @@ export function buildModel(input: BuildInput): DeploymentModel {
     vmargs,
     sysctl,
     sysctlFiles: ordered,
-    ...service,
+    units: service.units,
+    limits: files.filter((f): f is ParsedLimits => f.kind === 'limits'),
     problems,
     environment,
   };

@@ -4,7 +4,7 @@
  */
 import type { Span } from '../core/text';
 import type { ParseProblem } from '../core/problems';
-import type { ParsedFile, ParsedVmArgs, ParsedSysctl, ParsedUnit } from '../parsers';
+import type { ParsedFile, ParsedVmArgs, ParsedSysctl, ParsedUnit, ParsedLimits } from '../parsers';
 import type { EffectiveDirective } from '../parsers/systemd';
 import type { EmqxConfigView } from './emqxConfig';
 
@@ -117,6 +117,8 @@ export interface DeploymentModel {
   /** The sysctl files in load order (for inserting an absent key: the last one). */
   sysctlFiles: ParsedSysctl[];
   units: ServiceUnit[];
+  /** limits.conf and limits.d files. */
+  limits: ParsedLimits[];
   /** Problems found while putting files together (includes, substitutions), each in its file. */
   problems: (ParseProblem & { file: string })[];
   /** EMQX_* and other variables from the service unit's Environment= / EnvironmentFile=. */

@@ -7,6 +7,8 @@ import { looksLikeEmqx4, parseEmqx4, type Emqx4Document } from './emqx4';
 import { parseVmArgs, type VmArgsDocument } from './vmargs';
 import { parseSysctl, type SysctlDocument } from './sysctl';
 import { parseUnit, type UnitDocument } from './systemd';
+import { parseLimits, type LimitsDocument } from './limits';
+import { parseEnvFile, type EnvFileDocument } from './envfile';
 
 interface ParsedBase {
   file: string;
@@ -41,7 +43,17 @@ export interface ParsedUnit extends ParsedBase {
   doc: UnitDocument;
 }
 
-export type ParsedFile = ParsedHocon | ParsedEmqx4 | ParsedVmArgs | ParsedSysctl | ParsedUnit;
+export interface ParsedLimits extends ParsedBase {
+  kind: 'limits';
+  doc: LimitsDocument;
+}
+
+export interface ParsedEnvFile extends ParsedBase {
+  kind: 'env';
+  doc: EnvFileDocument;
+}
+
+export type ParsedFile = ParsedHocon | ParsedEmqx4 | ParsedVmArgs | ParsedSysctl | ParsedUnit | ParsedLimits | ParsedEnvFile;
 
 /** Parses one file; never throws (a parser bug becomes a problem on the file, not a crash). */
 export function parseFile(file: string, text: string, kind: FileKind): ParsedFile | undefined {
@@ -73,6 +85,14 @@ function parseByKind(file: string, text: string, kind: FileKind): ParsedFile | u
     }
     case 'systemd': {
       const doc = parseUnit(text);
+      return { file, text, kind, doc, problems: doc.problems };
+    }
+    case 'limits': {
+      const doc = parseLimits(text);
+      return { file, text, kind, doc, problems: doc.problems };
+    }
+    case 'env': {
+      const doc = parseEnvFile(text);
       return { file, text, kind, doc, problems: doc.problems };
     }
     default:

@@ -1,16 +1,19 @@
 /** systemd units (merged with drop-ins) and the environment they give EMQX. */
 import * as path from 'node:path';
 import type { Fact, ServiceUnit } from '../deploymentModel';
-import type { ParsedFile, ParsedUnit } from '../../parsers';
+import type { ParsedEnvFile, ParsedFile, ParsedUnit } from '../../parsers';
+import { parseFile } from '../../parsers';
 import type { FileReader } from '../../parsers/hocon/resolved';
-import { dropInOrder, getDirective, mergeUnit, parseEnvironmentValue } from '../../parsers/systemd';
+import { dropInOrder, getDirective, mergeUnit, parseEnvironmentFileValue, parseEnvironmentValue } from '../../parsers/systemd';
 
 export interface ServiceFacts {
   units: ServiceUnit[];
+  /** EnvironmentFile= targets of EMQX units found inside the deployment folder, in the order the units name them. */
+  envFiles: ParsedEnvFile[];
 }
 
 /** Groups unit files by unit name (`emqx.service` and `emqx.service.d/*.conf`) and merges each. */
-export function extractServiceFacts(files: ParsedFile[], _reader: FileReader): ServiceFacts {
+export function extractServiceFacts(files: ParsedFile[], reader: FileReader, root: string): ServiceFacts {
   const byName = new Map<string, ParsedUnit[]>();
   for (const f of files) {
     if (f.kind !== 'systemd') continue;
@@ -33,12 +36,44 @@ export function extractServiceFacts(files: ParsedFile[], _reader: FileReader): S
       directive: (section, key) => getDirective(merged, section, key),
     });
   }
-  return { units };
+  return { units, envFiles: environmentFiles(units, reader, root) };
 }
 
-/** The environment EMQX units set with Environment= (later assignments win), each pointing at its value. */
+/**
+ * Reads the EnvironmentFile= targets of EMQX units, but only inside the deployment folder: the product never
+ * reads a machine's /etc. `/etc/emqx/emqx.env` is looked for as <root>/etc/emqx/emqx.env, then beside the
+ * unit, then at <root>/emqx.env.
+ */
+function environmentFiles(units: ServiceUnit[], reader: FileReader, root: string): ParsedEnvFile[] {
+  const found: ParsedEnvFile[] = [];
+  for (const unit of units.filter((u) => u.isEmqx)) {
+    for (const source of unit.directive('Service', 'EnvironmentFile')?.effective ?? []) {
+      const ref = parseEnvironmentFileValue(source.entry.value, source.entry.valueSpan.start);
+      if (!ref) continue;
+      const candidates = [path.join(root, ref.path), path.join(path.dirname(source.file), path.basename(ref.path)), path.join(root, path.basename(ref.path))];
+      for (const candidate of candidates) {
+        if (!candidate.startsWith(root + path.sep) || found.some((f) => f.file === candidate)) continue;
+        const text = reader.read(candidate);
+        if (text === undefined) continue;
+        const parsed = parseFile(candidate, text, 'env');
+        if (parsed?.kind === 'env') found.push(parsed);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The environment EMQX units give EMQX, each variable pointing at its value: Environment= assignments
+ * (later ones win), then EnvironmentFile= files, which systemd lets override Environment=.
+ */
 export function extractEnvironment(service: ServiceFacts): Map<string, Fact<string>> {
   const env = new Map<string, Fact<string>>();
+  const set = (name: string, fact: Omit<Fact<string>, 'overridden'>) => {
+    const before = env.get(name);
+    env.set(name, { ...fact, overridden: before ? [...before.overridden, before.origin] : [] });
+  };
   for (const unit of service.units.filter((u) => u.isEmqx)) {
     for (const source of unit.directive('Service', 'Environment')?.effective ?? []) {
       const text = unit.parts.find((p) => p.file === source.file)?.text ?? '';
@@ -47,9 +82,15 @@ export function extractEnvironment(service: ServiceFacts): Map<string, Fact<stri
         // The value's own span: after NAME=, inside the closing quote if the assignment is quoted.
         const start = a.nameSpan.end + 1;
         const end = a.end > start && (text[a.end - 1] === '"' || text[a.end - 1] === "'") ? a.end - 1 : a.end;
-        const before = env.get(a.name);
-        env.set(a.name, { value: a.value, explicit: true, origin: { file: source.file, span: { start, end }, keySpan: a.nameSpan }, overridden: before ? [...before.overridden, before.origin] : [] });
+        set(a.name, { value: a.value, explicit: true, origin: { file: source.file, span: { start, end }, keySpan: a.nameSpan } });
       }
+    }
+  }
+  for (const f of service.envFiles) {
+    for (const e of f.doc.entries) {
+      const quoted = /^["']/.test(f.text.slice(e.valueSpan.start, e.valueSpan.end));
+      const span = quoted ? { start: e.valueSpan.start + 1, end: e.valueSpan.end - 1 } : e.valueSpan;
+      set(e.name, { value: e.value, explicit: true, origin: { file: f.file, span, keySpan: e.nameSpan } });
     }
   }
   return env;
