@@ -141,6 +141,11 @@ test('comments: # after a value, // on its own line; // inside a URL is not a co
   assertScope(lines, after, '# comment after a value', 'comment.line.number-sign');
   assertScope(lines, 0, '## EMQX 5.x sample', 'comment.line.number-sign');
   assertScope(lines, lineWith(lines, '// double-slash'), '// double-slash comment', 'comment.line.double-slash');
+  const tight = tokenize(await loadGrammar(SCOPE), 'a = "x"// after a string\nb {// after a brace\n}\n');
+  assertScope(tight, 0, '"x"', 'string.quoted.double');
+  assertScope(tight, 0, '// after a string', 'comment.line.double-slash');
+  assertScope(tight, 1, '// after a brace', 'comment.line.double-slash');
+  assert.equal(tight[2].depth, 1);
   const flat = await sample('emqx4.conf');
   const cors = lineWith(flat, 'dashboard.cors');
   assertNoScope(flat, cors, '//localhost', 'comment');
