@@ -252,3 +252,23 @@ test('every HOCON file of the corpus tokenizes quickly with a shallow rule stack
   }
   assert.ok(emqxConfs >= 3, 'the shipped emqx.conf files are part of the run');
 });
+
+test('shipped files read as expected: the 4.x emqx.conf and the 5.8 TLS listener example', async () => {
+  const grammar = await loadGrammar(SCOPE);
+  const v4 = tokenize(grammar, fs.readFileSync(path.join(CORPUS_DIR, 'emqx', 'v4.4.19', 'etc', 'emqx.conf'), 'utf8'));
+  const tcp = v4.findIndex((l) => l.text === 'listener.tcp.external = 0.0.0.0:1883');
+  assert.ok(tcp >= 0);
+  assertScope(v4, tcp, 'listener.tcp.external', 'support.type.property-name');
+  assertWholeToken(v4, tcp, '0.0.0.0:1883');
+  const ciphers = v4.findIndex((l) => l.text.startsWith('listener.ssl.external.ciphers = '));
+  assert.ok(ciphers >= 0);
+  assertScope(v4, ciphers, 'ECDHE-ECDSA-DES-CBC3-SHA', 'string.unquoted');
+  const ssl = tokenize(grammar, fs.readFileSync(path.join(CORPUS_DIR, 'emqx', 'v5.8.9', 'rel', 'config', 'examples', 'listeners.ssl.conf.example'), 'utf8'));
+  const verify = lineWith(ssl, 'verify = verify_none');
+  assertScope(ssl, verify, 'verify', 'support.type.property-name');
+  assertScope(ssl, verify, 'verify_none', 'constant.language');
+  assertScope(ssl, verify, '## use verify_peer to enable', 'comment.line.number-sign');
+  const cert = lineWith(ssl, 'certfile = "${EMQX_ETC_DIR}');
+  assertScope(ssl, cert, 'EMQX_ETC_DIR', 'variable.other.placeholder');
+  assertScope(ssl, lineWith(ssl, 'handshake_timeout'), '15s', 'constant.numeric.duration');
+});
