@@ -23,6 +23,7 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { mergeSettings, SETTINGS_SECTION } from './settings';
 import { COMMANDS, executeCommand } from './commands';
 import { selectSafeEdits } from '../cli/fix';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 
 const LANGUAGE_KINDS: Record<string, FileKind> = {
   'emqx-hocon': 'emqx-conf', 'erlang-vmargs': 'vmargs', 'sysctl-conf': 'sysctl', 'emqx-systemd': 'systemd', 'limits-conf': 'limits',
@@ -102,6 +103,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...FEATURE_CAPABILITIES,
       },
       serverInfo: { name: PRODUCT_NAME, version: PRODUCT_VERSION },
     };
@@ -186,6 +188,17 @@ export function startServer(connection: Connection): void {
       workspaceEdit: () => toWorkspaceEdit([...selectSafeEdits(result.findings).values()].flat(), textOf, positions, uris),
     }),
   );
+
+  registerFeatures(connection, {
+    positions,
+    context(uri) {
+      const file = uriToPath(uri);
+      const parsed = ws.parse(file);
+      if (!parsed) return undefined;
+      const model = result.models.find((m) => m.files.some((f) => f.file === file));
+      return { path: file, file: parsed, model, models: result.models, findings: result.findings.filter((f) => f.file === file), docsUri };
+    },
+  });
 
   documents.listen(connection);
   connection.listen();
