@@ -4,6 +4,7 @@ import type { Io } from './main';
 import type { Finding } from '../rules/types';
 import type { Workspace } from '../workspace/workspace';
 import { applyEdits, type FileEdit } from '../core/text';
+import { fillSecrets } from '../core/secrets';
 import { unifiedDiff } from './diff';
 import { displayPath } from './format/common';
 import { describeFsError } from '../workspace/discover';
@@ -19,7 +20,7 @@ export function selectSafeEdits(findings: Finding[]): Map<string, FileEdit[]> {
     const key = fix.edits.map((e) => `${e.file}:${e.offset}:${e.length}:${e.newText}`).join('|');
     if (overlaps || taken.has(key)) continue;
     taken.add(key);
-    for (const e of fix.edits) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
+    for (const e of fillSecrets(fix.edits)) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
   }
   return byFile;
 }

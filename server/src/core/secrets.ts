@@ -40,3 +40,38 @@ export function redact(secret: string): string {
   if (secret.length <= 4) return '…';
   return `${secret.slice(0, 3)}…`;
 }
+
+export type SecretKind = 'cookie' | 'password';
+
+/**
+ * Fixes carry a placeholder instead of a secret, so no secret exists until a fix is applied (none in
+ * diagnostics, traces or JSON output), and every application gets a fresh one. Private-use characters
+ * cannot clash with a user's text.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000(cookie|password)\uE001/g;
+
+export function secretPlaceholder(kind: SecretKind): string {
+  return `${OPEN}${kind}${CLOSE}`;
+}
+
+export function hasSecretPlaceholder(text: string): boolean {
+  return text.includes(OPEN);
+}
+
+/**
+ * Replaces placeholders with freshly generated secrets: one value per kind per call, so a fix that sets the
+ * same cookie in several files keeps them equal.
+ */
+export function fillSecrets<T extends { newText: string }>(edits: readonly T[]): T[] {
+  if (!edits.some((e) => hasSecretPlaceholder(e.newText))) return [...edits];
+  const values: Partial<Record<SecretKind, string>> = {};
+  const value = (kind: SecretKind) => (values[kind] ??= kind === 'cookie' ? generateCookie() : generatePassword());
+  return edits.map((e) => ({ ...e, newText: e.newText.replace(PLACEHOLDER, (_, kind: SecretKind) => value(kind)) }));
+}
+
+/** Placeholders shown for people (JSON output): `<generated cookie>`. */
+export function describeSecrets(text: string): string {
+  return text.replace(PLACEHOLDER, (_, kind: string) => `<generated ${kind}>`);
+}

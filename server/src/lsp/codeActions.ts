@@ -6,6 +6,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { DiagnosticData } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../core/product';
 import type { LineIndex } from '../core/text';
+import { fillSecrets } from '../core/secrets';
+import type { TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mqtt-harden`;
 export const OPEN_DOCS_COMMAND = 'mqttHarden.openRuleDocs';
@@ -29,7 +31,7 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
     const data = diagnostic.data as DiagnosticData | undefined;
     if (wants(CodeActionKind.QuickFix)) {
       for (const fix of data?.fixes ?? []) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: fix.edit });
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: withFreshSecrets(fix.edit) });
       }
       actions.push(suppressAction(params.textDocument.uri, diagnostic, ctx));
       const href = diagnostic.codeDescription?.href;
@@ -62,4 +64,14 @@ function suppressAction(uri: string, diagnostic: Diagnostic, ctx: CodeActionCont
 
 function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/** Fills secret placeholders with fresh values, one per kind across the whole edit (see core/secrets.ts). */
+export function withFreshSecrets(edit: WorkspaceEdit): WorkspaceEdit {
+  const entries = Object.entries(edit.changes ?? {});
+  const flat = entries.flatMap(([uri, edits]) => edits.map((e) => ({ uri, e, newText: e.newText })));
+  const filled = fillSecrets(flat);
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const f of filled) (changes[f.uri] ??= []).push({ range: f.e.range, newText: f.newText });
+  return { changes };
 }

@@ -2,6 +2,7 @@
 import type { FileEdit } from '../core/text';
 import type { DeploymentModel, Fact } from '../model/deploymentModel';
 import { isSafeUnquoted } from '../parsers/hocon';
+import { hasSecretPlaceholder } from '../core/secrets';
 
 /** The text of a file of the deployment. */
 export function fileText(model: DeploymentModel, file: string): string | undefined {
@@ -21,8 +22,10 @@ export function replaceValue(model: DeploymentModel, fact: Fact<unknown>, value:
   const original = text.slice(start, end);
   const parsed = model.files.find((f) => f.file === fact.origin.file);
   const hocon = parsed?.kind === 'emqx-conf' && parsed.format === 'hocon';
-  const quoted = original.startsWith('"') || (hocon && !fact.origin.env && !isSafeUnquoted(value));
-  const newText = quoted ? JSON.stringify(value) : value;
+  // Generated secrets are alphanumeric and start with a letter: safe unquoted.
+  const safe = hasSecretPlaceholder(value) || isSafeUnquoted(value);
+  const quoted = original.startsWith('"') || (hocon && !fact.origin.env && !safe);
+  const newText = quoted ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
   if (newText === original) return [];
   return [{ file: fact.origin.file, offset: start, length: end - start, newText }];
 }

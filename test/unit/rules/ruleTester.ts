@@ -11,6 +11,7 @@ import { Workspace } from '../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
 import { applyEdits } from '../../../server/src/core/text';
+import { fillSecrets } from '../../../server/src/core/secrets';
 
 export const ROOT = '/deploy';
 
@@ -85,7 +86,7 @@ export function runRuleTests(rule: Rule, cases: { valid: RuleCase[]; invalid: In
         assert.ok(fix, 'expected a fix');
         const after = { ...c.files };
         for (const rel of Object.keys(after)) {
-          const edits = fix.edits.filter((e) => e.file === `${ROOT}/${rel}`);
+          const edits = fillSecrets(fix.edits).filter((e) => e.file === `${ROOT}/${rel}`);
           if (edits.length) after[rel] = applyEdits(after[rel], edits);
         }
         for (const [rel, expected] of Object.entries(c.output)) {

@@ -3,6 +3,7 @@ import type { FormatInput } from './common';
 import { displayPath, Locator } from './common';
 import { PRODUCT_NAME, PRODUCT_VERSION, publicDocsUrl } from '../../core/product';
 import { docsPath } from '../../rules/types';
+import { describeSecrets } from '../../core/secrets';
 
 export function formatJson({ findings, texts, cwd }: FormatInput): string {
   const locator = new Locator(texts);
@@ -19,7 +20,7 @@ export function formatJson({ findings, texts, cwd }: FormatInput): string {
       fixes: f.fixes.map((x) => ({
         title: x.title,
         safe: !!x.safe,
-        edits: x.edits.map((e) => ({ file: displayPath(e.file, cwd), offset: e.offset, length: e.length, newText: e.newText })),
+        edits: x.edits.map((e) => ({ file: displayPath(e.file, cwd), offset: e.offset, length: e.length, newText: describeSecrets(e.newText) })),
       })),
     })),
   };

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { generateCookie, redact } from '../../core/secrets';
+import { redact, secretPlaceholder } from '../../core/secrets';
 import { replaceValue } from '../fixes';
 
 const id = 'erlang/weak-cookie';
@@ -29,8 +29,8 @@ export const rule: Rule = {
   fixable: true,
   docs: { title: 'The Erlang cookie is weak', path: docsPath(id) },
   check({ model, report }) {
-    // One fresh cookie for every place that sets one, so fixing several sites keeps them equal.
-    const fresh = generateCookie();
+    // One placeholder for every place that sets a cookie: filled with one fresh cookie when applied, so the sites stay equal.
+    const fresh = secretPlaceholder('cookie');
     const fixAll = model.node.cookies.flatMap((c) => replaceValue(model, c, fresh));
     for (const cookie of model.node.cookies) {
       const why = cookieWeakness(cookie.value);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule, cookieWeakness } from '../../../../server/src/rules/erlang/weak-cookie';
 import { runRuleTests, findingsOf } from '../ruleTester';
+import { fillSecrets, hasSecretPlaceholder } from '../../../../server/src/core/secrets';
 
 const STRONG = 'Vb7TqkL2mXw9RzH4pNc8sJd3FgY6aKe5Q1uBnZrWtMhx0oPi';
 
@@ -54,9 +55,20 @@ test('the message never carries the cookie whole', () => {
   assert.ok(!finding.message.includes(cookie.slice(0, 6)));
 });
 
-test('each fix computation generates a different cookie', () => {
+test('the fix carries no secret until applied, and each application generates a different cookie', () => {
   const files = { 'emqx.conf': 'node.cookie = emqxsecretcookie\n' };
-  const a = findingsOf(rule.id, { name: 'a', files })[0].fixes[0].edits[0].newText;
-  const b = findingsOf(rule.id, { name: 'b', files })[0].fixes[0].edits[0].newText;
+  const edits = findingsOf(rule.id, { name: 'a', files })[0].fixes[0].edits;
+  assert.ok(hasSecretPlaceholder(edits[0].newText));
+  const a = fillSecrets(edits)[0].newText;
+  const b = fillSecrets(edits)[0].newText;
+  assert.match(a, /^[A-Za-z][A-Za-z0-9]{47}$/);
   assert.notEqual(a, b);
+});
+
+test('one fix sets the same fresh cookie everywhere the deployment sets one', () => {
+  const files = { 'emqx.conf': 'node.cookie = emqxsecretcookie\n', 'vm.args': '-setcookie emqxsecretcookie\n' };
+  const [first] = findingsOf(rule.id, { name: 'both', files });
+  const filled = fillSecrets(first.fixes[0].edits);
+  assert.equal(filled.length, 2);
+  assert.equal(filled[0].newText, filled[1].newText);
 });
