@@ -1,5 +1,7 @@
 /** Wires the language features (plain functions in server/src/features/) to LSP requests. */
 import { FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver/node';
+import { completions, type CompletionKind } from '../features/completion';
 import type { FeatureContext } from '../features/context';
 import { hover } from '../features/hover';
 import { documentSymbols, type DocumentSymbolData, type SymbolKindName } from '../features/symbols';
@@ -18,12 +20,14 @@ export interface FeatureHost {
 
 /** The capabilities these handlers provide, for the initialize result. */
 export const FEATURE_CAPABILITIES = {
+  completionProvider: { triggerCharacters: ['.', '=', ':', ' ', '[', '-', '+'] as string[], resolveProvider: false },
   hoverProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,
 } as const;
 
 export function registerFeatures(connection: Connection, host: FeatureHost): void {
+  registerCompletion(connection, host);
   const offsetOf = (ctx: FeatureContext & { path: string }, position: { line: number; character: number }) =>
     host.positions.index(ctx.path, ctx.file.text).offsetAt(position);
   const range = (ctx: FeatureContext & { path: string }, span: { start: number; end: number }) => host.positions.range(ctx.path, ctx.file.text, span);
@@ -49,5 +53,31 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     const ctx = host.context(params.textDocument.uri);
     if (!ctx) return [];
     return foldingRanges(ctx.file).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind ? { kind: r.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region } : {}) }));
+  });
+}
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property, section: CompletionItemKind.Module, value: CompletionItemKind.Value, unit: CompletionItemKind.Unit,
+  snippet: CompletionItemKind.Snippet, flag: CompletionItemKind.Keyword, param: CompletionItemKind.Property, directive: CompletionItemKind.Property,
+};
+
+/** Completion: keys, values, units, flags, directives and the hardened snippets (with fresh secrets on every request). */
+function registerCompletion(connection: Connection, host: FeatureHost): void {
+  connection.onCompletion((params) => {
+    const ctx = host.context(params.textDocument.uri);
+    if (!ctx) return [];
+    const offset = host.positions.index(ctx.path, ctx.file.text).offsetAt(params.position);
+    return completions(ctx, offset, { triggerCharacter: params.context?.triggerCharacter }).map((c): CompletionItem => ({
+      label: c.label,
+      kind: COMPLETION_KINDS[c.kind],
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: 'markdown', value: c.documentation } } : {}),
+      insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(c.replaceSpan
+        ? { textEdit: { range: host.positions.range(ctx.path, ctx.file.text, c.replaceSpan), newText: c.insertText } }
+        : { insertText: c.insertText }),
+      ...(c.filterText ? { filterText: c.filterText } : {}),
+      ...(c.sortText ? { sortText: c.sortText } : {}),
+    }));
   });
 }
