@@ -10,7 +10,7 @@ import {
   type Command,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, fileUri, applyTextEdits, editsFor, urisOf, codesOf, type Transport, type ServerSession } from './harness';
+import { startServer, makeWorkspace, fileUri, applyTextEdits, editsFor, urisOf, codesOf, type Transport, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, vmargsWithCookie, strongCookie, WEAK_COOKIE, COOKIE_LINE } from './samples';
 
 const RULE = 'erlang/weak-cookie';
@@ -33,7 +33,7 @@ async function actionsAt(s: ServerSession, uri: string, d: Diagnostic): Promise<
 }
 
 for (const transport of ['stdio', 'ipc'] as Transport[]) {
-  describe(`code actions over ${transport}`, () => {
+  describe(`code actions over ${transport}`, { timeout: SUITE_TIMEOUT_MS }, () => {
     const ws = makeWorkspace({ 'emqx.conf': hoconWithCookie(WEAK_COOKIE) });
     const uri = fileUri(path.join(ws, 'emqx.conf'));
     let s: ServerSession;
@@ -92,7 +92,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
   });
 }
 
-describe('code actions in vm.args', () => {
+describe('code actions in vm.args', { timeout: SUITE_TIMEOUT_MS }, () => {
   let s: ServerSession | undefined;
   after(() => s?.kill());
   it('fixes -setcookie in place', async () => {

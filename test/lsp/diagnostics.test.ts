@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, copyExamples, fileUri, codesOf, type Transport, type ServerSession } from './harness';
+import { startServer, makeWorkspace, copyExamples, fileUri, codesOf, type Transport, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, vmargsWithCookie, strongCookie, WEAK_COOKIE, COOKIE_LINE } from './samples';
 
 const RULE = 'erlang/weak-cookie';
@@ -12,7 +12,7 @@ const has = (d: Diagnostic[]) => codesOf(d).includes(RULE);
 const hasNot = (d: Diagnostic[]) => !codesOf(d).includes(RULE);
 
 for (const transport of ['stdio', 'ipc'] as Transport[]) {
-  describe(`diagnostics over ${transport}`, () => {
+  describe(`diagnostics over ${transport}`, { timeout: SUITE_TIMEOUT_MS }, () => {
     const ws = makeWorkspace({ 'emqx.conf': hoconWithCookie(strongCookie()) });
     const uri = fileUri(path.join(ws, 'emqx.conf'));
     let s: ServerSession;
@@ -62,7 +62,7 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
   });
 }
 
-describe('diagnostics for the whole workspace', () => {
+describe('diagnostics for the whole workspace', { timeout: SUITE_TIMEOUT_MS }, () => {
   let s: ServerSession | undefined;
   after(() => s?.kill());
 

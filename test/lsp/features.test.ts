@@ -17,7 +17,7 @@ import {
   type LocationLink,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, fileUri, applyTextEdits, type ServerSession } from './harness';
+import { startServer, makeWorkspace, fileUri, applyTextEdits, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, WEAK_COOKIE, COOKIE_LINE, HOCON_SUBSTITUTION, HOCON_UNFORMATTED } from './samples';
 
 function hoverText(h: Hover | null): string {
@@ -28,7 +28,7 @@ function hoverText(h: Hover | null): string {
   return (c as MarkupContent).value;
 }
 
-describe('language features', () => {
+describe('language features', { timeout: SUITE_TIMEOUT_MS }, () => {
   const ws = makeWorkspace({ 'emqx.conf': hoconWithCookie(WEAK_COOKIE) });
   const uri = fileUri(path.join(ws, 'emqx.conf'));
   const text = hoconWithCookie(WEAK_COOKIE);

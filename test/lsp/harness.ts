@@ -44,6 +44,9 @@ export type Transport = 'stdio' | 'ipc';
 /** The bundled server under test; LSP_SERVER_JS points elsewhere when debugging the harness itself. */
 export const SERVER_JS = path.resolve(process.env.LSP_SERVER_JS ?? 'dist/server.js');
 export const EXAMPLES = path.resolve('examples');
+export const REQUEST_TIMEOUT_MS = 15000;
+/** Per-suite limit handed to node:test, well above the sum of the waits inside. */
+export const SUITE_TIMEOUT_MS = 120000;
 
 /** What a rich client (VS Code) says it supports, so the server may use every feature. */
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
@@ -144,6 +147,14 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     transport === 'stdio'
       ? createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!))
       : createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+
+  // Every request times out: a server that stops answering fails the test instead of hanging the run.
+  const send = conn.sendRequest.bind(conn) as (...args: unknown[]) => Promise<unknown>;
+  (conn as unknown as { sendRequest: (...args: unknown[]) => Promise<unknown> }).sendRequest = (...args: unknown[]) =>
+    withTimeout(send(...args), REQUEST_TIMEOUT_MS, () => {
+      const method = typeof args[0] === 'string' ? args[0] : (args[0] as { method?: string }).method;
+      return `no answer to ${method} (server ${proc.exitCode === null ? 'running' : `exited with ${proc.exitCode}`}; stderr: ${stderr})`;
+    });
 
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters = new Set<() => void>();

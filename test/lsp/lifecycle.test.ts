@@ -2,10 +2,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
-import { startServer, type Transport } from './harness';
+import { startServer, withTimeout, type Transport, SUITE_TIMEOUT_MS } from './harness';
 
 for (const transport of ['stdio', 'ipc'] as Transport[]) {
-  describe(`lifecycle over ${transport}`, () => {
+  describe(`lifecycle over ${transport}`, { timeout: SUITE_TIMEOUT_MS }, () => {
     it('initializes, advertises the features the tests exercise, and exits with 0 after shutdown', async () => {
       const s = await startServer({ transport });
       try {
@@ -35,10 +35,11 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
     it('exits with 1 when told to exit without a shutdown first', async () => {
       const s = await startServer({ transport });
       await s.conn.sendNotification('exit');
-      const code = await new Promise<number | null>((resolve) => {
+      const exited = new Promise<number | null>((resolve) => {
         if (s.proc.exitCode !== null) resolve(s.proc.exitCode);
         else s.proc.on('exit', (c) => resolve(c));
       });
+      const code = await withTimeout(exited, 5000, () => 'the server did not exit');
       s.kill();
       assert.equal(code, 1);
     });

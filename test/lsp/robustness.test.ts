@@ -12,10 +12,10 @@ import {
   CodeActionRequest,
   DefinitionRequest,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, fileUri, withTimeout, codesOf, type ServerSession } from './harness';
+import { startServer, makeWorkspace, fileUri, withTimeout, codesOf, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, randomText, KINDS, WEAK_COOKIE } from './samples';
 
-describe('robustness', () => {
+describe('robustness', { timeout: SUITE_TIMEOUT_MS }, () => {
   const ws = makeWorkspace({});
   let s: ServerSession;
   before(async () => {

@@ -3,10 +3,10 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { DidChangeWorkspaceFoldersNotification } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, fileUri, folder, codesOf, type ServerSession } from './harness';
+import { startServer, makeWorkspace, fileUri, folder, codesOf, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, strongCookie, WEAK_COOKIE } from './samples';
 
-describe('workspace folder changes', () => {
+describe('workspace folder changes', { timeout: SUITE_TIMEOUT_MS }, () => {
   let s: ServerSession | undefined;
   after(() => s?.kill());
 
