@@ -44,7 +44,11 @@ export interface KeyInfo {
   ruleIds?: string[];
   /** Where the key exists (absent = all 5.x/6.x, or 4.x for the 4.x table). */
   versions?: EmqxVersion[];
-  deprecated?: { replacedBy: string; since?: string };
+  /**
+   * An old name or place. `alias`: EMQX still reads the old name as the new one, so renaming the key
+   * keeps the meaning; without it the old key means something else or is no longer read.
+   */
+  deprecated?: { replacedBy: string; since?: string; alias?: boolean };
   /** Secrets: never echo the whole value. */
   sensitive?: boolean;
   /** Units accepted in the value, for hover and completion, e.g. ['ms','s','m','h','d'] or ['KB','MB','GB']. */

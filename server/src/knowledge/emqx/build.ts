@@ -48,7 +48,7 @@ export function alias(name: string, target: KeyInfo, since?: string): KeyInfo {
     ...target,
     path: parent + name,
     description: `Older name of \`${current}\`, still accepted. ${target.description}`,
-    deprecated: { replacedBy: target.path, ...(since ? { since } : {}) },
+    deprecated: { replacedBy: target.path, ...(since ? { since } : {}), alias: true },
     ruleIds: [...(target.ruleIds ?? []), 'emqx/deprecated-key'],
     defaults: undefined,
   };

@@ -114,7 +114,7 @@ const CLUSTER: KeyInfo[] = [
 // etcd accepts `ssl` as the old name of `ssl_options`; the index resolves keys below it through the alias.
 const ETCD_SSL_ALIAS: KeyInfo[] = [
   obj('etcd.ssl', 'Older name of etcd.ssl_options, still accepted.', {
-    deprecated: { replacedBy: 'etcd.ssl_options' },
+    deprecated: { replacedBy: 'etcd.ssl_options', alias: true },
     ruleIds: ['emqx/deprecated-key', 'tls/client-verify-none'],
   }),
 ];

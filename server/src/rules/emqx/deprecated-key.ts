@@ -1,0 +1,61 @@
+import type { Rule } from '../types';
+import { docsPath } from '../types';
+import { emqxKeyInfo, type EmqxVersion, type KeyInfo } from '../../knowledge/index';
+import { dotted, keySites, segmentText, type KeySite } from './hoconKeys';
+
+const id = 'emqx/deprecated-key';
+
+/** The replacement path with the listener names and list positions of the path as written. */
+function replacementPath(info: KeyInfo, site: KeySite): string[] {
+  return info.deprecated!.replacedBy.split('.').map((seg, i) => (seg === '*' ? site.path[i] ?? '*' : seg));
+}
+
+/** The new name when the replacement is a sibling that EMQX reads the same way: then a rename keeps the meaning. */
+function renameTo(info: KeyInfo, site: KeySite, replacement: string[]): string | undefined {
+  if (!info.deprecated?.alias) return undefined;
+  const parent = site.path.slice(0, -1);
+  if (replacement.length !== site.path.length || dotted(replacement.slice(0, -1)) !== dotted(parent)) return undefined;
+  return replacement[replacement.length - 1];
+}
+
+/** Whether a key deprecated in release `since` is already deprecated in the version the files are for. */
+function deprecatedIn(version: EmqxVersion, since: string | undefined): boolean {
+  if (!since) return true;
+  const [major, minor] = since.split('.').map(Number);
+  if (version === '5.0') return major < 5 || (major === 5 && minor === 0);
+  if (version === '5') return major <= 5;
+  return major <= 6;
+}
+
+export const rule: Rule = {
+  id,
+  severity: 'info',
+  fixable: true,
+  docs: { title: 'A deprecated EMQX key', path: docsPath(id) },
+  check({ model, report }) {
+    if (model.version === '4') return;
+    for (const site of keySites(model)) {
+      const info = emqxKeyInfo(site.path, model.version);
+      if (!info?.deprecated || !deprecatedIn(model.version, info.deprecated.since)) continue;
+      const replacement = replacementPath(info, site);
+      const since = info.deprecated.since ? ` since EMQX ${info.deprecated.since}` : '';
+      const newName = renameTo(info, site, replacement);
+      const message = newName
+        ? `\`${dotted(site.path)}\` is the old name of \`${dotted(replacement)}\`: EMQX still reads it, but the name is deprecated${since} and may stop working in a later release.`
+        : `\`${dotted(site.path)}\` is deprecated${since} and may no longer take effect; its replacement \`${dotted(replacement)}\` is not a plain rename, so check what it expects before moving the value over.`;
+      report({
+        file: site.file.file,
+        span: site.segment,
+        message,
+        fixes: newName
+          ? [{
+              title: `Rename to \`${newName}\``,
+              edits: [{ file: site.file.file, offset: site.segment.start, length: site.segment.end - site.segment.start, newText: segmentText(site.segment, newName) }],
+              preferred: true,
+              safe: true,
+            }]
+          : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * Walks the HOCON files of a deployment key segment by key segment, giving each segment its full
+ * config path (enclosing blocks, path keys, list positions, and the place an included file is
+ * included at), so the emqx/* schema rules can point at the exact key or value where it is written.
+ */
+import * as path from 'node:path';
+import type { DeploymentModel } from '../../model/deploymentModel';
+import type { ParsedHocon } from '../../parsers';
+import type { HoconField, HoconInclude, HoconKeySegment, HoconObject, HoconValue } from '../../parsers/hocon/ast';
+
+/** One segment of a key as written, with the config path it names. */
+export interface KeySite {
+  file: ParsedHocon;
+  /** Full config path up to and including this segment, e.g. ['listeners','ssl','default','ssl_options','verify']. */
+  path: string[];
+  segment: HoconKeySegment;
+  field: HoconField;
+  /** True for the key's last segment: the field's value belongs to this path. */
+  last: boolean;
+}
+
+type Visitor = (field: HoconField, segmentIndex: number, path: string[]) => void;
+
+function walkObject(obj: HoconObject, prefix: string[], onSegment: Visitor, onInclude?: (inc: HoconInclude, at: string[]) => void): void {
+  for (const member of obj.members) {
+    if (member.type === 'include') {
+      onInclude?.(member, prefix);
+      continue;
+    }
+    const keyPath = [...prefix];
+    member.key.segments.forEach((seg, i) => {
+      keyPath.push(seg.name);
+      onSegment(member, i, [...keyPath]);
+    });
+    walkValue(member.value, keyPath, onSegment, onInclude);
+  }
+}
+
+function walkValue(value: HoconValue | undefined, at: string[], onSegment: Visitor, onInclude?: (inc: HoconInclude, at: string[]) => void): void {
+  if (!value) return;
+  if (value.type === 'object') walkObject(value, at, onSegment, onInclude);
+  else if (value.type === 'array') {
+    value.items.forEach((item, i) => {
+      if (item.type === 'object') walkObject(item, [...at, String(i)], onSegment, onInclude);
+    });
+  } else if (value.type === 'concat') value.parts.forEach((part) => walkValue(part, at, onSegment, onInclude));
+}
+
+/** Plugin configs (plugins/<name>/priv/config.hocon, data/plugins/...) follow their plugin's own schema. */
+function isPluginConfig(file: string): boolean {
+  const dirs = file.split(/[\\/]/).slice(0, -1);
+  return dirs.includes('plugins') || dirs.includes('priv');
+}
+
+/** The EMQX HOCON files of the deployment that hold broker settings. */
+export function emqxHoconFiles(model: DeploymentModel): ParsedHocon[] {
+  return model.files.filter((f): f is ParsedHocon => f.kind === 'emqx-conf' && f.format === 'hocon' && !isPluginConfig(f.file));
+}
+
+/**
+ * The config paths each file's root stands for: [] for a file loaded on its own, the enclosing path of
+ * every `include` for a file that another file of the deployment includes (`node { include "n.conf" }`).
+ */
+function rootPrefixes(files: ParsedHocon[]): Map<string, string[][]> {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const edges = new Map<string, Array<{ target: string; at: string[] }>>();
+  const included = new Set<string>();
+  for (const f of files) {
+    const list: Array<{ target: string; at: string[] }> = [];
+    walkObject(f.doc.root, [], () => undefined, (inc, at) => {
+      const target = path.isAbsolute(inc.target) ? inc.target : path.join(path.dirname(f.file), inc.target);
+      if (byFile.has(target) && target !== f.file) {
+        list.push({ target, at });
+        included.add(target);
+      }
+    });
+    edges.set(f.file, list);
+  }
+  const prefixes = new Map<string, string[][]>();
+  const add = (file: string, prefix: string[]): boolean => {
+    const list = prefixes.get(file) ?? [];
+    if (list.some((p) => p.join('\0') === prefix.join('\0'))) return false;
+    list.push(prefix);
+    prefixes.set(file, list);
+    return true;
+  };
+  const queue: Array<{ file: string; prefix: string[]; depth: number }> = [];
+  for (const f of files) if (!included.has(f.file)) queue.push({ file: f.file, prefix: [], depth: 0 });
+  while (queue.length) {
+    const { file, prefix, depth } = queue.shift()!;
+    if (!add(file, prefix) || depth > 20) continue;
+    for (const e of edges.get(file) ?? []) queue.push({ file: e.target, prefix: [...prefix, ...e.at], depth: depth + 1 });
+  }
+  // Files reachable only through an include cycle: read them as stand-alone.
+  for (const f of files) if (!prefixes.has(f.file)) prefixes.set(f.file, [[]]);
+  return prefixes;
+}
+
+/** Every key segment written in the deployment's EMQX HOCON files, with its full config path. */
+export function keySites(model: DeploymentModel): KeySite[] {
+  const files = emqxHoconFiles(model);
+  const prefixes = rootPrefixes(files);
+  const sites: KeySite[] = [];
+  for (const file of files) {
+    for (const prefix of prefixes.get(file.file) ?? [[]]) {
+      walkObject(file.doc.root, prefix, (field, i, keyPath) => {
+        sites.push({ file, path: keyPath, segment: field.key.segments[i], field, last: i === field.key.segments.length - 1 });
+      });
+    }
+  }
+  return sites;
+}
+
+/** A path as messages show it: `listeners.ssl.default.ssl_options.verify`. */
+export function dotted(keyPath: readonly string[]): string {
+  return keyPath.join('.');
+}
+
+/** The text that renames a key segment, quoted when the original was. */
+export function segmentText(segment: HoconKeySegment, name: string): string {
+  return segment.quoted ? JSON.stringify(name) : name;
+}
