@@ -2,58 +2,101 @@
  * Fault-tolerant HOCON parser producing the CST in ast.ts. It never throws, runs in linear time and keeps
  * its own stack (no recursion), so any nesting depth is safe; beyond MAX_DEPTH the nested value is
  * skipped and reported, which keeps every later (recursive) walker of the tree safe too.
+ *
+ * Speed matters (10 MB files, re-parse on every keystroke): the scanner keeps the current token in its
+ * fields, stack frames are reused, and every CST node is built once, as an object literal of one shape.
  */
 import type { ParseProblem } from '../../core/problems';
-import type {
-  HoconArray, HoconDocument, HoconField, HoconInclude, HoconKey, HoconKeySegment, HoconObject, HoconValue,
-} from './ast';
-import { Scanner, Tok, type Token, classifyUnquoted } from './scanner';
-import { quoteString, EMQX_UNQUOTED } from './strings';
+import type { HoconDocument, HoconField, HoconInclude, HoconKey, HoconKeySegment, HoconMember, HoconObject, HoconValue } from './ast';
+import { Scanner, Tok, Unquoted, allWordChars, classifyUnquoted, isEmqxWord } from './scanner';
+import { quoteString } from './strings';
 
 export const MAX_DEPTH = 256;
 
-type Mode = 'key' | 'value';
+/** Scan modes for `peek`/`take`: a key is expected (`:` separates) or a value (`:` is text). */
+const KEY = true;
+const VALUE = false;
 
-interface ObjectFrame { t: 'object'; node: HoconObject; lastComma: number; any: boolean }
-interface ArrayFrame { t: 'array'; node: HoconArray; lastComma: number; any: boolean }
-interface ValueFrame { t: 'value'; parts: HoconValue[]; literal: boolean; joinReported?: boolean; field?: HoconField; array?: HoconArray }
-type Frame = ObjectFrame | ArrayFrame | ValueFrame;
+const enum F {
+  Object,
+  Array,
+  /** A value being read: one part, or several adjacent parts that form a concatenation. */
+  Value,
+}
 
-const INCLUDE_FORMS: Record<string, HoconInclude['form']> = {
-  'required(': 'required', 'file(': 'file', 'url(': 'url', 'classpath(': 'classpath',
-};
+/**
+ * An entry of the parser's explicit stack. Entries are pooled (one per depth, reused), and so is the
+ * scratch list in each: an object's or array's node is built when it closes, with an array of exactly
+ * its members or items (arrays grown by push keep spare capacity, which adds up on big files).
+ */
+interface Frame {
+  t: F;
+  /** Object and array frames: offset of the opening bracket (0 for an unbraced root). */
+  start: number;
+  lastComma: number;
+  any: boolean;
+  /** Members (object), items (array) or parts (value) read so far: `list[0, n)`. */
+  list: Array<HoconMember | HoconValue>;
+  n: number;
+  /** A number, boolean or null was read: EMQX cannot join it with more parts. */
+  literal: boolean;
+  joinReported: boolean;
+  /** Value frames: the field that receives the value (null for array items and stray values). */
+  field: HoconField | null;
+}
+
+function includeForm(word: string): HoconInclude['form'] | undefined {
+  switch (word) {
+    case 'required(': return 'required';
+    case 'file(': return 'file';
+    case 'url(': return 'url';
+    case 'classpath(': return 'classpath';
+  }
+  return undefined;
+}
 
 class Parser {
   readonly problems: ParseProblem[] = [];
   readonly sc: Scanner;
-  private la: { tok: Token; mode: Mode } | null = null;
+  /** The scanner's current token is a lookahead not consumed yet, scanned in mode `laKey`. */
+  private laValid = false;
+  private laKey = KEY;
   private depth = 0;
+  private readonly frames: Frame[] = [];
+  private readonly segments: HoconKeySegment[] = [];
+  private sp = 0;
 
   constructor(readonly text: string) {
     this.sc = new Scanner(text, this.problems);
   }
 
-  private peek(mode: Mode): Token {
-    const la = this.la;
-    if (la) {
-      if (la.mode === mode) return la.tok;
-      const k = la.tok.kind;
-      if (k !== Tok.Unquoted && k !== Tok.Colon && k !== Tok.LBrace && k !== Tok.Template) return la.tok;
-      this.sc.pos = la.tok.start;
-      const tok = this.sc.next(mode);
-      tok.newlineBefore = la.tok.newlineBefore;
-      this.la = { tok, mode };
-      return tok;
+  private peek(keyMode: boolean): Tok {
+    const sc = this.sc;
+    if (this.laValid) {
+      if (this.laKey === keyMode) return sc.kind;
+      const k = sc.kind;
+      if (k !== Tok.Unquoted && k !== Tok.Colon && k !== Tok.LBrace && k !== Tok.Template) return k;
+      // The token reads differently in the other mode: scan it again from its start.
+      const newlineBefore = sc.newlineBefore;
+      sc.pos = sc.tokStart;
+      sc.next(keyMode);
+      sc.newlineBefore = newlineBefore;
+      this.laKey = keyMode;
+      return sc.kind;
     }
-    const tok = this.sc.next(mode);
-    this.la = { tok, mode };
-    return tok;
+    this.laValid = true;
+    this.laKey = keyMode;
+    return this.sc.next(keyMode);
   }
 
-  private take(mode: Mode): Token {
-    const tok = this.peek(mode);
-    this.la = null;
-    return tok;
+  private take(keyMode: boolean): Tok {
+    const k = this.peek(keyMode);
+    this.laValid = false;
+    return k;
+  }
+
+  private tokText(): string {
+    return this.text.slice(this.sc.tokStart, this.sc.tokEnd);
   }
 
   private error(start: number, end: number, message: string): void {
@@ -61,356 +104,424 @@ class Parser {
   }
 
   private dialect(start: number, end: number, message: string, fix?: ParseProblem['fix']): void {
-    this.sc.report(start, end, 'hocon/emqx-dialect', message, fix ? { fix } : undefined);
+    this.sc.report(start, end, 'hocon/emqx-dialect', message, fix);
   }
 
-  /** Looks past the buffered token without consuming: is a key (followed by `=`, `:`, `{`) or an include next? */
-  private keyAhead(): boolean {
-    const la = this.la;
-    if (!la) return false;
-    const sc = this.sc;
-    const saved = { pos: sc.pos, problems: this.problems.length, comments: sc.comments.length };
-    const savedUpTo = (sc as unknown as { commentsUpTo: number }).commentsUpTo;
-    sc.pos = la.tok.start;
-    let tok = sc.next('key');
-    let result = false;
-    if (tok.kind === Tok.Unquoted || tok.kind === Tok.Quoted) {
-      const isInclude = tok.kind === Tok.Unquoted && tok.value === 'include';
-      let next = sc.next('key');
-      while ((next.kind === Tok.Unquoted || next.kind === Tok.Quoted) && next.start === tok.end) {
-        tok = next;
-        next = sc.next('key');
-      }
-      result = next.kind === Tok.Colon || next.kind === Tok.Equals || next.kind === Tok.PlusEquals || next.kind === Tok.LBrace;
-      if (isInclude && (next.kind === Tok.Quoted || (next.kind === Tok.Unquoted && !next.newlineBefore))) result = true;
+  private push(t: F, start: number): Frame {
+    let f = this.frames[this.sp];
+    if (f === undefined) {
+      f = { t, start, lastComma: -1, any: false, list: [], n: 0, literal: false, joinReported: false, field: null };
+      this.frames.push(f);
+    } else {
+      f.t = t;
+      f.start = start;
+      f.lastComma = -1;
+      f.any = false;
+      f.n = 0;
+      f.literal = false;
+      f.joinReported = false;
+      f.field = null;
     }
-    sc.pos = saved.pos;
-    this.problems.length = saved.problems;
-    sc.comments.length = saved.comments;
-    (sc as unknown as { commentsUpTo: number }).commentsUpTo = savedUpTo;
+    this.sp++;
+    return f;
+  }
+
+  /** Looks past the lookahead without consuming it: is a key (followed by `=`, `:`, `{`) or an include next? */
+  private keyAhead(): boolean {
+    if (!this.laValid) return false;
+    const sc = this.sc;
+    const pos = sc.pos, kind = sc.kind, tokStart = sc.tokStart, tokEnd = sc.tokEnd, newlineBefore = sc.newlineBefore;
+    const tokValue = sc.tokValue, triple = sc.triple, subPath = sc.subPath, subOptional = sc.subOptional;
+    const problems = this.problems.length, comments = sc.comments.length, commentsUpTo = sc.commentsUpTo;
+    sc.pos = tokStart;
+    const k = sc.next(KEY);
+    let result = false;
+    if (k === Tok.Unquoted || k === Tok.Quoted) {
+      const isInclude = k === Tok.Unquoted && this.isIncludeWord();
+      let end = sc.tokEnd;
+      let n = sc.next(KEY);
+      while ((n === Tok.Unquoted || n === Tok.Quoted) && sc.tokStart === end) {
+        end = sc.tokEnd;
+        n = sc.next(KEY);
+      }
+      result = n === Tok.Colon || n === Tok.Equals || n === Tok.PlusEquals || n === Tok.LBrace;
+      if (isInclude && (n === Tok.Quoted || (n === Tok.Unquoted && !sc.newlineBefore))) result = true;
+    }
+    sc.pos = pos;
+    sc.kind = kind;
+    sc.tokStart = tokStart;
+    sc.tokEnd = tokEnd;
+    sc.newlineBefore = newlineBefore;
+    sc.tokValue = tokValue;
+    sc.triple = triple;
+    sc.subPath = subPath;
+    sc.subOptional = subOptional;
+    this.problems.length = problems;
+    sc.comments.length = comments;
+    sc.commentsUpTo = commentsUpTo;
     return result;
+  }
+
+  /** The current (Unquoted) token is the word `include`. */
+  private isIncludeWord(): boolean {
+    const sc = this.sc;
+    return sc.tokEnd - sc.tokStart === 7 && this.text.startsWith('include', sc.tokStart);
   }
 
   parse(): HoconDocument {
     const text = this.text;
-    const root: HoconObject = { type: 'object', braced: false, members: [], start: 0, end: text.length };
-    const stack: Frame[] = [{ t: 'object', node: root, lastComma: -1, any: false }];
+    const sc = this.sc;
+    const rootFrame = this.push(F.Object, 0);
+    let rootBraced = false;
+    let rootEnd = text.length;
     let rootClosed = false;
-    const first = this.peek('key');
-    if (first.kind === Tok.LBrace) {
-      this.take('key');
-      root.braced = true;
-      root.start = first.start;
+    if (this.peek(KEY) === Tok.LBrace) {
+      this.laValid = false;
+      rootBraced = true;
+      rootFrame.start = sc.tokStart;
     }
     for (;;) {
-      const frame = stack[stack.length - 1];
-      if (frame.t === 'object') {
-        const tok = this.peek('key');
-        if (rootClosed && stack.length === 1 && tok.kind !== Tok.EOF) {
-          this.error(tok.start, tok.end, 'Expected the end of the file after the `}` that closes the root object.');
+      const frame = this.frames[this.sp - 1];
+      if (frame.t === F.Object) {
+        const k = this.peek(KEY);
+        if (rootClosed && this.sp === 1 && k !== Tok.EOF) {
+          this.error(sc.tokStart, sc.tokEnd, 'Expected the end of the file after the `}` that closes the root object.');
           rootClosed = false;
         }
-        if (tok.kind === Tok.EOF) {
-          if (stack.length === 1) {
-            if (root.braced && !rootClosed) {
-              this.error(root.start, root.start + 1, 'Expected `}` to close this `{` before the end of the file.');
-              root.end = text.length;
+        if (k === Tok.EOF) {
+          if (this.sp === 1) {
+            if (rootBraced && !rootClosed) {
+              this.error(frame.start, frame.start + 1, 'Expected `}` to close this `{` before the end of the file.');
+              rootEnd = text.length;
             }
             break;
           }
-          this.error(frame.node.start, frame.node.start + 1, 'Expected `}` to close this `{` before the end of the file.');
-          frame.node.end = text.length;
-          this.closeContainer(stack);
+          this.error(frame.start, frame.start + 1, 'Expected `}` to close this `{` before the end of the file.');
+          this.closeContainer(text.length);
           continue;
         }
-        this.take('key');
-        if (tok.kind === Tok.Comma) {
-          if (!frame.any || frame.lastComma >= 0) this.error(tok.start, tok.end, 'Expected a field before this comma.');
-          frame.lastComma = tok.start;
+        this.laValid = false;
+        const start = sc.tokStart;
+        const end = sc.tokEnd;
+        if (k === Tok.Comma) {
+          if (!frame.any || frame.lastComma >= 0) this.error(start, end, 'Expected a field before this comma.');
+          frame.lastComma = start;
           continue;
         }
-        if (tok.kind === Tok.RBrace) {
-          if (stack.length === 1) {
-            if (root.braced && !rootClosed) {
-              root.end = tok.end;
+        if (k === Tok.RBrace) {
+          if (this.sp === 1) {
+            if (rootBraced && !rootClosed) {
+              rootEnd = end;
               rootClosed = true;
-            } else this.error(tok.start, tok.end, 'Unexpected `}`: there is no open `{` to close.');
+            } else this.error(start, end, 'Unexpected `}`: there is no open `{` to close.');
             continue;
           }
-          frame.node.end = tok.end;
-          this.closeContainer(stack);
+          this.closeContainer(end);
           continue;
         }
         frame.lastComma = -1;
         frame.any = true;
-        if (tok.kind === Tok.Unquoted || tok.kind === Tok.Quoted) {
-          if (tok.kind === Tok.Unquoted && tok.value === 'include' && this.include(tok, frame.node)) continue;
-          this.field(tok, frame.node, stack);
+        if (k === Tok.Quoted) {
+          this.field(frame, k, start, end, sc.tokValue);
           continue;
         }
-        this.error(tok.start, tok.end, `Expected a key (such as \`node.name\`) but found \`${clip(text, tok)}\`.`);
-        if (tok.kind === Tok.LBrace || tok.kind === Tok.LBracket || tok.kind === Tok.Substitution) {
+        if (k === Tok.Unquoted) {
+          if (this.isIncludeWord() && this.include(start, frame)) continue;
+          this.field(frame, k, start, end, '');
+          continue;
+        }
+        this.error(start, end, `Expected a key (such as \`node.name\`) but found \`${clip(text, start, end)}\`.`);
+        if (k === Tok.LBrace || k === Tok.LBracket || k === Tok.Substitution) {
           // Read the stray value so its brackets stay balanced, then drop it.
-          this.la = { tok, mode: 'value' };
-          stack.push({ t: 'value', parts: [], literal: false });
+          this.laValid = true;
+          this.laKey = VALUE;
+          this.push(F.Value, start);
         }
         continue;
       }
-      if (frame.t === 'array') {
-        const tok = this.peek('value');
-        if (tok.kind === Tok.RBracket) {
-          this.take('value');
-          frame.node.end = tok.end;
-          this.closeContainer(stack);
-        } else if (tok.kind === Tok.EOF || tok.kind === Tok.RBrace) {
-          this.error(frame.node.start, frame.node.start + 1, 'Expected `]` to close this `[`.');
-          frame.node.end = tok.kind === Tok.EOF ? text.length : tok.start;
-          this.closeContainer(stack);
-        } else if (tok.kind === Tok.Comma) {
-          this.take('value');
-          if (!frame.any || frame.lastComma >= 0) this.error(tok.start, tok.end, 'Expected an array element before this comma.');
-          frame.lastComma = tok.start;
-        } else if (tok.kind === Tok.Colon || tok.kind === Tok.Equals || tok.kind === Tok.PlusEquals) {
-          this.take('value');
-          this.error(tok.start, tok.end, `Unexpected \`${clip(text, tok)}\` inside an array.`);
+      if (frame.t === F.Array) {
+        const k = this.peek(VALUE);
+        if (k === Tok.RBracket) {
+          this.laValid = false;
+          this.closeContainer(sc.tokEnd);
+        } else if (k === Tok.EOF || k === Tok.RBrace) {
+          this.error(frame.start, frame.start + 1, 'Expected `]` to close this `[`.');
+          this.closeContainer(k === Tok.EOF ? text.length : sc.tokStart);
+        } else if (k === Tok.Comma) {
+          this.laValid = false;
+          if (!frame.any || frame.lastComma >= 0) this.error(sc.tokStart, sc.tokEnd, 'Expected an array element before this comma.');
+          frame.lastComma = sc.tokStart;
+        } else if (k === Tok.Colon || k === Tok.Equals || k === Tok.PlusEquals) {
+          this.laValid = false;
+          this.error(sc.tokStart, sc.tokEnd, `Unexpected \`${clip(text, sc.tokStart, sc.tokEnd)}\` inside an array.`);
         } else {
           frame.lastComma = -1;
           frame.any = true;
-          stack.push({ t: 'value', parts: [], literal: false, array: frame.node });
+          this.push(F.Value, sc.tokStart);
         }
         continue;
       }
-      this.valueStep(frame, stack);
+      this.valueStep(frame);
     }
-    return { text, root, problems: this.problems, comments: this.sc.comments };
+    const members = rootFrame.list.slice(0, rootFrame.n) as HoconMember[];
+    const root: HoconObject = { type: 'object', braced: rootBraced, members, start: rootFrame.start, end: rootEnd };
+    return { text, root, problems: this.problems, comments: sc.comments };
   }
 
-  /** Pops a closed object/array frame and hands the node to the value being built below it. */
-  private closeContainer(stack: Frame[]): void {
-    const done = stack.pop() as ObjectFrame | ArrayFrame;
+  /** Pops an object/array frame, builds its node (ending at `end`) and hands it to the value below. */
+  private closeContainer(end: number): void {
+    const done = this.frames[--this.sp];
     this.depth--;
-    const below = stack[stack.length - 1];
-    if (below && below.t === 'value') below.parts.push(done.node);
+    const below = this.frames[this.sp - 1];
+    if (below.t !== F.Value) return;
+    const list = done.list.slice(0, done.n);
+    below.list[below.n++] = done.t === F.Object
+      ? { type: 'object', braced: true, members: list as HoconMember[], start: done.start, end }
+      : { type: 'array', items: list as HoconValue[], start: done.start, end };
   }
 
-  private valueStep(frame: ValueFrame, stack: Frame[]): void {
+  private valueStep(frame: Frame): void {
     const text = this.text;
-    const tok = this.peek('value');
-    const first = frame.parts.length === 0;
-    if (!first) {
-      const k = tok.kind;
+    const sc = this.sc;
+    const k = this.peek(VALUE);
+    let cls = -1;
+    if (frame.n > 0) {
       const startsValue = k === Tok.LBrace || k === Tok.LBracket || k === Tok.Quoted || k === Tok.Unquoted || k === Tok.Substitution || k === Tok.Template;
-      if (!startsValue) return this.finishValue(stack);
+      if (!startsValue) return this.finishValue();
       if ((k === Tok.Quoted || k === Tok.Unquoted) && this.keyAhead()) {
-        if (!tok.newlineBefore) this.error(tok.start, tok.end, 'Expected a comma or a new line before the next field.');
-        return this.finishValue(stack);
+        if (!sc.newlineBefore) this.error(sc.tokStart, sc.tokEnd, 'Expected a comma or a new line before the next field.');
+        return this.finishValue();
       }
-      const literal = k === Tok.Unquoted && classifyUnquoted(tok.value).kind !== 'string';
-      if (frame.literal || literal) {
-        if (tok.newlineBefore) return this.finishValue(stack);
-        if (!frame.joinReported) this.dialect(frame.parts[0].start, tok.end, 'EMQX cannot join a number, `true`, `false` or `null` with other values written after it; quote the whole value.');
+      if (k === Tok.Unquoted) cls = classifyUnquoted(text, sc.tokStart, sc.tokEnd);
+      if (frame.literal || cls >= Unquoted.Number) {
+        if (sc.newlineBefore) return this.finishValue();
+        if (!frame.joinReported) this.dialect((frame.list[0] as HoconValue).start, sc.tokEnd, 'EMQX cannot join a number, `true`, `false` or `null` with other values written after it; quote the whole value.');
         frame.joinReported = true;
       }
     }
-    switch (tok.kind) {
+    const start = sc.tokStart;
+    const end = sc.tokEnd;
+    switch (k) {
       case Tok.LBrace:
       case Tok.LBracket: {
-        this.take('value');
+        this.laValid = false;
         if (this.depth >= MAX_DEPTH) {
-          frame.parts.push(this.skipNested(tok));
+          frame.list[frame.n++] = this.skipNested(start, end);
           return;
         }
         this.depth++;
-        if (tok.kind === Tok.LBrace) {
-          stack.push({ t: 'object', node: { type: 'object', braced: true, members: [], start: tok.start, end: tok.end }, lastComma: -1, any: false });
-        } else {
-          stack.push({ t: 'array', node: { type: 'array', items: [], start: tok.start, end: tok.end }, lastComma: -1, any: false });
-        }
+        this.push(k === Tok.LBrace ? F.Object : F.Array, start);
         return;
       }
       case Tok.Quoted:
-        this.take('value');
-        frame.parts.push({ type: 'string', value: tok.value, quoting: tok.triple ? 'triple' : 'quoted', start: tok.start, end: tok.end });
+        this.laValid = false;
+        frame.list[frame.n++] = { type: 'string', value: sc.tokValue, quoting: sc.triple ? 'triple' : 'quoted', start, end };
         return;
       case Tok.Template:
-        this.take('value');
-        frame.parts.push({ type: 'string', value: tok.value, quoting: 'unquoted', start: tok.start, end: tok.end });
+        this.laValid = false;
+        frame.list[frame.n++] = { type: 'string', value: this.tokText(), quoting: 'unquoted', start, end };
         return;
       case Tok.Substitution:
-        this.take('value');
-        frame.parts.push({ type: 'substitution', path: tok.path ?? [], optional: !!tok.optional, start: tok.start, end: tok.end });
+        this.laValid = false;
+        frame.list[frame.n++] = { type: 'substitution', path: sc.subPath, optional: sc.subOptional, start, end };
         return;
       case Tok.Unquoted: {
-        this.take('value');
-        const cls = classifyUnquoted(tok.value);
-        const span = { start: tok.start, end: tok.end };
-        if (cls.kind === 'number') frame.parts.push({ type: 'number', value: cls.value, raw: tok.value, ...span });
-        else if (cls.kind === 'boolean') frame.parts.push({ type: 'boolean', value: cls.value, ...span });
-        else if (cls.kind === 'null') frame.parts.push({ type: 'null', ...span });
-        else {
-          frame.parts.push({ type: 'string', value: tok.value, quoting: 'unquoted', ...span });
-          if (!cls.emqxValid) {
-            this.dialect(tok.start, tok.end,
-              `EMQX reads an unquoted value only when it starts with a letter and holds letters, digits and \`_ . @ % - |\`; quote \`${tok.value}\`.`,
-              { title: `Quote ${tok.value}`, edits: [{ offset: tok.start, length: tok.end - tok.start, newText: quoteString(tok.value) }] });
-          }
+        this.laValid = false;
+        const raw = this.tokText();
+        if (cls < 0) cls = classifyUnquoted(text, start, end);
+        switch (cls) {
+          case Unquoted.Number: frame.list[frame.n++] = { type: 'number', value: Number(raw), raw, start, end }; break;
+          case Unquoted.True: frame.list[frame.n++] = { type: 'boolean', value: true, start, end }; break;
+          case Unquoted.False: frame.list[frame.n++] = { type: 'boolean', value: false, start, end }; break;
+          case Unquoted.Null: frame.list[frame.n++] = { type: 'null', start, end }; break;
+          default:
+            frame.list[frame.n++] = { type: 'string', value: raw, quoting: 'unquoted', start, end };
+            if (cls === Unquoted.InvalidString) {
+              this.dialect(start, end,
+                `EMQX reads an unquoted value only when it starts with a letter and holds letters, digits and \`_ . @ % - |\`; quote \`${raw}\`.`,
+                { title: `Quote ${raw}`, edits: [{ offset: start, length: end - start, newText: quoteString(raw) }] });
+            }
         }
-        if (cls.kind !== 'string') frame.literal = true;
+        if (cls >= Unquoted.Number) frame.literal = true;
         return;
       }
       default: {
-        const where = tok.kind === Tok.EOF ? 'the end of the file' : `\`${clip(text, tok)}\``;
-        const at = tok.kind === Tok.EOF ? Math.max(0, text.length - 1) : tok.start;
-        this.error(at, Math.max(at, tok.end), `Expected a value but found ${where}.`);
-        this.finishValue(stack);
+        const where = k === Tok.EOF ? 'the end of the file' : `\`${clip(text, start, end)}\``;
+        const at = k === Tok.EOF ? Math.max(0, text.length - 1) : start;
+        this.error(at, Math.max(at, end), `Expected a value but found ${where}.`);
+        this.finishValue();
       }
     }
   }
 
-  private finishValue(stack: Frame[]): void {
-    const frame = stack.pop() as ValueFrame;
-    const parts = frame.parts;
+  private finishValue(): void {
+    const frame = this.frames[--this.sp];
+    const n = frame.n;
     let value: HoconValue | undefined;
-    if (parts.length === 1) value = parts[0];
-    else if (parts.length > 1) value = { type: 'concat', parts, start: parts[0].start, end: parts[parts.length - 1].end };
+    if (n === 1) value = frame.list[0] as HoconValue;
+    else if (n > 1) {
+      const parts = frame.list.slice(0, n) as HoconValue[];
+      value = { type: 'concat', parts, start: parts[0].start, end: parts[n - 1].end };
+    }
     if (frame.field) {
       frame.field.value = value;
       if (value) frame.field.end = value.end;
-    } else if (frame.array && value) frame.array.items.push(value);
+    } else if (value) {
+      // An array item; a stray value read after an error (object frame below) is dropped.
+      const below = this.frames[this.sp - 1];
+      if (below.t === F.Array) below.list[below.n++] = value;
+    }
   }
 
   /** Skips a too-deeply nested value, counting brackets without building nodes. */
-  private skipNested(open: Token): HoconValue {
+  private skipNested(openStart: number, openEnd: number): HoconValue {
     let level = 1;
     let end = this.text.length;
     for (;;) {
-      const tok = this.take('value');
-      if (tok.kind === Tok.EOF) break;
-      if (tok.kind === Tok.LBrace || tok.kind === Tok.LBracket) level++;
-      else if (tok.kind === Tok.RBrace || tok.kind === Tok.RBracket) {
+      const k = this.take(VALUE);
+      if (k === Tok.EOF) break;
+      if (k === Tok.LBrace || k === Tok.LBracket) level++;
+      else if (k === Tok.RBrace || k === Tok.RBracket) {
         if (--level === 0) {
-          end = tok.end;
+          end = this.sc.tokEnd;
           break;
         }
       }
     }
-    this.error(open.start, open.end, `Values nested deeper than ${MAX_DEPTH} levels are not read.`);
-    return { type: 'invalid', start: open.start, end };
+    this.error(openStart, openEnd, `Values nested deeper than ${MAX_DEPTH} levels are not read.`);
+    return { type: 'invalid', start: openStart, end };
   }
 
-  private field(first: Token, obj: HoconObject, stack: Frame[]): void {
-    const key = this.key(first);
+  /** Reads a field whose key starts with the token just taken (kind, offsets, and value when quoted). */
+  private field(obj: Frame, kind: Tok, start: number, end: number, quotedValue: string): void {
+    const sc = this.sc;
+    const key = this.key(kind, start, end, quotedValue);
     const field: HoconField = { type: 'field', key, separator: null, value: undefined, start: key.start, end: key.end };
-    obj.members.push(field);
-    const sep = this.peek('key');
-    if (sep.kind === Tok.Colon || sep.kind === Tok.Equals || sep.kind === Tok.PlusEquals) {
-      this.take('key');
-      field.separator = { kind: sep.kind === Tok.Colon ? ':' : sep.kind === Tok.Equals ? '=' : '+=', start: sep.start, end: sep.end };
-      field.end = sep.end;
-      if (sep.kind === Tok.PlusEquals) this.dialect(sep.start, sep.end, 'EMQX does not support `+=`; write the whole array instead.');
-    } else if (sep.kind !== Tok.LBrace) {
+    obj.list[obj.n++] = field;
+    const s = this.peek(KEY);
+    if (s === Tok.Colon || s === Tok.Equals || s === Tok.PlusEquals) {
+      this.laValid = false;
+      field.separator = { kind: s === Tok.Colon ? ':' : s === Tok.Equals ? '=' : '+=', start: sc.tokStart, end: sc.tokEnd };
+      field.end = sc.tokEnd;
+      if (s === Tok.PlusEquals) this.dialect(sc.tokStart, sc.tokEnd, 'EMQX does not support `+=`; write the whole array instead.');
+    } else if (s !== Tok.LBrace) {
       const keyText = this.text.slice(key.start, key.end);
       this.error(key.start, key.end, `Expected \`=\`, \`:\` or \`{\` after the key \`${keyText}\`.`);
-      const sameLineValue = !sep.newlineBefore && (sep.kind === Tok.Quoted || sep.kind === Tok.Unquoted || sep.kind === Tok.LBracket || sep.kind === Tok.Substitution);
+      const sameLineValue = !sc.newlineBefore && (s === Tok.Quoted || s === Tok.Unquoted || s === Tok.LBracket || s === Tok.Substitution);
       if (!sameLineValue) return;
     }
-    stack.push({ t: 'value', parts: [], literal: false, field });
+    this.push(F.Value, field.start).field = field;
   }
 
-  private key(first: Token): HoconKey {
-    const segments: HoconKeySegment[] = [];
-    let tok = first;
+  private key(firstKind: Tok, firstStart: number, firstEnd: number, firstValue: string): HoconKey {
+    const text = this.text;
+    const sc = this.sc;
+    // Collected in a reused scratch list, then copied to an array of exactly the right size.
+    const segments = this.segments;
+    let count = 0;
+    let kind = firstKind;
+    let start = firstStart;
+    let end = firstEnd;
+    let value = firstValue;
     let pieces = 0;
-    let end = first.end;
     let joinNext = false;
     for (;;) {
       pieces++;
-      if (tok.kind === Tok.Quoted) {
-        if (joinNext && segments.length) {
-          const last = segments[segments.length - 1];
-          last.name += tok.value;
-          last.end = tok.end;
-        } else segments.push({ name: tok.value, quoted: true, start: tok.start, end: tok.end });
+      if (kind === Tok.Quoted) {
+        if (joinNext && count) {
+          const last = segments[count - 1];
+          last.name += value;
+          last.end = end;
+        } else segments[count++] = { name: value, quoted: true, start, end };
         joinNext = true;
       } else {
-        const raw = tok.value;
-        if (!EMQX_UNQUOTED.test(raw) && !(pieces > 1 && /^\.[A-Za-z0-9_.@%|-]*$/.test(raw))) {
-          this.dialect(tok.start, tok.end, `EMQX reads an unquoted key only when it starts with a letter and holds letters, digits and \`_ . @ % - |\`; quote \`${raw}\`.`);
+        if (!isEmqxWord(text, start, end) && !(pieces > 1 && text.charCodeAt(start) === 0x2e && allWordChars(text, start + 1, end))) {
+          const raw = text.slice(start, end);
+          this.dialect(start, end, `EMQX reads an unquoted key only when it starts with a letter and holds letters, digits and \`_ . @ % - |\`; quote \`${raw}\`.`);
         }
-        let segStart = 0;
-        for (let i = 0; i <= raw.length; i++) {
-          if (i < raw.length && raw[i] !== '.') continue;
-          const name = raw.slice(segStart, i);
-          if (segStart === 0 && joinNext && segments.length) {
-            const last = segments[segments.length - 1];
-            last.name += name;
-            last.end = tok.start + i;
-          } else if (name === '' && !(i === 0 && pieces > 1) && !(i === raw.length && i > 0 && this.nextIsAdjacent(tok))) {
-            this.error(tok.start + segStart, tok.start + Math.min(i + 1, raw.length), 'Expected a key segment between dots.');
-          } else if (name !== '') {
-            segments.push({ name, quoted: false, start: tok.start + segStart, end: tok.start + i });
+        let segStart = start;
+        for (let i = start; i <= end; i++) {
+          if (i < end && text.charCodeAt(i) !== 0x2e) continue;
+          if (segStart === start && joinNext && count) {
+            const last = segments[count - 1];
+            last.name += text.slice(segStart, i);
+            last.end = i;
+          } else if (i === segStart) {
+            if (!(i === start && pieces > 1) && !(i === end && i > start && this.nextIsAdjacent(end))) {
+              this.error(segStart, Math.min(i + 1, end), 'Expected a key segment between dots.');
+            }
+          } else {
+            segments[count++] = { name: text.slice(segStart, i), quoted: false, start: segStart, end: i };
           }
           segStart = i + 1;
         }
-        joinNext = !raw.endsWith('.');
+        joinNext = text.charCodeAt(end - 1) !== 0x2e;
       }
-      end = tok.end;
-      const next = this.peek('key');
-      if ((next.kind === Tok.Unquoted || next.kind === Tok.Quoted) && next.start === end) {
-        this.take('key');
-        tok = next;
+      const n = this.peek(KEY);
+      if ((n === Tok.Unquoted || n === Tok.Quoted) && sc.tokStart === end) {
+        this.laValid = false;
+        kind = n;
+        start = sc.tokStart;
+        end = sc.tokEnd;
+        value = n === Tok.Quoted ? sc.tokValue : '';
         continue;
       }
       break;
     }
-    if (pieces > 1) this.dialect(first.start, end, 'EMQX reads a key as a single token; write the path unquoted (`a.b.c`) instead of mixing quoted parts.');
-    return { segments, start: first.start, end };
+    if (pieces > 1) this.dialect(firstStart, end, 'EMQX reads a key as a single token; write the path unquoted (`a.b.c`) instead of mixing quoted parts.');
+    return { segments: segments.slice(0, count), start: firstStart, end };
   }
 
-  private nextIsAdjacent(tok: Token): boolean {
-    const next = this.peek('key');
-    return (next.kind === Tok.Quoted || next.kind === Tok.Unquoted) && next.start === tok.end;
+  private nextIsAdjacent(end: number): boolean {
+    const n = this.peek(KEY);
+    return (n === Tok.Quoted || n === Tok.Unquoted) && this.sc.tokStart === end;
   }
 
   /** Parses `include "f"` / `include required("f")`; returns false when `include` is just a key. */
-  private include(kw: Token, obj: HoconObject): boolean {
-    const next = this.peek('value');
+  private include(kwStart: number, obj: Frame): boolean {
+    const sc = this.sc;
+    const n = this.peek(VALUE);
     let form: HoconInclude['form'] = 'plain';
-    if (next.kind === Tok.Unquoted && next.value in INCLUDE_FORMS) form = INCLUDE_FORMS[next.value];
+    const word = n === Tok.Unquoted ? this.tokText() : '';
+    const named = includeForm(word);
+    if (named) form = named;
     // EMQX also takes an unquoted file name: `include other.conf`.
-    else if (next.kind !== Tok.Quoted && !(next.kind === Tok.Unquoted && !next.newlineBefore)) return false;
-    this.take('value');
-    let targetTok = next;
-    let end = next.end;
+    else if (n !== Tok.Quoted && !(n === Tok.Unquoted && !sc.newlineBefore)) return false;
+    this.laValid = false;
+    let target = n === Tok.Quoted ? sc.tokValue : word;
+    let targetStart = sc.tokStart;
+    let targetEnd = sc.tokEnd;
+    let end = targetEnd;
     if (form !== 'plain') {
-      targetTok = this.peek('value');
-      if (targetTok.kind !== Tok.Quoted) {
-        this.error(next.start, next.end, `Expected a quoted file name after \`${next.value}\`.`);
+      if (this.peek(VALUE) !== Tok.Quoted) {
+        this.error(targetStart, targetEnd, `Expected a quoted file name after \`${word}\`.`);
         return true;
       }
-      this.take('value');
-      end = targetTok.end;
-      const close = this.peek('value');
-      if (close.kind === Tok.Unquoted && close.value.startsWith(')') && close.start === end) {
-        this.take('value');
-        end = close.start + 1;
-        if (close.value.length > 1) this.error(close.start + 1, close.end, 'Unexpected text after `)`.');
-      } else this.error(targetTok.start, targetTok.end, 'Expected `)` right after the file name.');
+      this.laValid = false;
+      target = sc.tokValue;
+      targetStart = sc.tokStart;
+      targetEnd = sc.tokEnd;
+      end = targetEnd;
+      if (this.peek(VALUE) === Tok.Unquoted && this.text.charCodeAt(sc.tokStart) === 0x29 && sc.tokStart === end) {
+        this.laValid = false;
+        end = sc.tokStart + 1;
+        if (sc.tokEnd - sc.tokStart > 1) this.error(sc.tokStart + 1, sc.tokEnd, 'Unexpected text after `)`.');
+      } else this.error(targetStart, targetEnd, 'Expected `)` right after the file name.');
       if (form !== 'required') {
-        this.dialect(kw.start, end, `EMQX does not support \`include ${form}(...)\`; use \`include "file"\` or \`include required("file")\`.`);
+        this.dialect(kwStart, end, `EMQX does not support \`include ${form}(...)\`; use \`include "file"\` or \`include required("file")\`.`);
       }
     }
-    obj.members.push({
-      type: 'include', target: targetTok.value, targetSpan: { start: targetTok.start, end: targetTok.end },
-      required: form === 'required', form, start: kw.start, end,
-    });
+    obj.list[obj.n++] = {
+      type: 'include', target, targetSpan: { start: targetStart, end: targetEnd },
+      required: form === 'required', form, start: kwStart, end,
+    };
     return true;
   }
 }
 
-function clip(text: string, tok: Token): string {
-  const s = text.slice(tok.start, Math.min(tok.end, tok.start + 30));
-  return s.length < tok.end - tok.start ? s + '…' : s;
+function clip(text: string, start: number, end: number): string {
+  const s = text.slice(start, Math.min(end, start + 30));
+  return s.length < end - start ? s + '…' : s;
 }
 
 /** Parses EMQX HOCON text into a CST with problems; never throws. */

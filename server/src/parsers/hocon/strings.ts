@@ -1,48 +1,70 @@
 /** Quoted and triple-quoted string literals as EMQX reads them, and the reverse (a literal for a string). */
 import type { ParseProblem } from '../../core/problems';
 
+/** What the string readers need from the scanner: problem reporting and a place to leave the end offset. */
 interface Reporter {
-  report(start: number, end: number, code: string, message: string, extra?: Partial<ParseProblem>): void;
-}
-
-function isLineBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+  report(start: number, end: number, code: string, message: string): void;
+  /** Reports NUL and U+FFFD characters in [start, end). */
+  badCharsIn(start: number, end: number): void;
+  /** Set by the readers to the offset right after the literal. */
+  scanEnd: number;
 }
 
 /**
- * Reads `"..."` starting at `start`. EMQX unescapes only `\\ \" \n \t \r \b \f`; any other backslash
- * (including `\u0041` and `\/`) stays in the value as written.
+ * Reads `"..."` starting at `start` and returns its value (the end offset goes to `r.scanEnd`). EMQX
+ * unescapes only `\\ \" \n \t \r \b \f`; any other backslash (including `\u0041` and `\/`) stays in the
+ * value as written.
  */
-export function readQuoted(t: string, start: number, r: Reporter): { value: string; end: number } {
+export function readQuoted(t: string, start: number, r: Reporter): string {
+  const len = t.length;
   let i = start + 1;
   let out = '';
   let chunk = i;
-  while (i < t.length) {
+  let bad = false;
+  for (; i < len; i++) {
     const c = t.charCodeAt(i);
     if (c === 0x22) {
-      out += t.slice(chunk, i);
-      return { value: out, end: i + 1 };
+      r.scanEnd = i + 1;
+      if (bad) r.badCharsIn(start, i + 1);
+      // Most strings hold no escape: one slice and no concatenation.
+      return chunk === start + 1 ? t.slice(chunk, i) : out + t.slice(chunk, i);
     }
-    if (isLineBreak(c)) break;
     if (c === 0x5c) {
-      const n = t[i + 1];
-      const mapped = n === '\\' ? '\\' : n === '"' ? '"' : n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n === 'b' ? '\b' : n === 'f' ? '\f' : undefined;
-      if (mapped !== undefined) {
-        out += t.slice(chunk, i) + mapped;
-        i += 2;
-        chunk = i;
-        continue;
+      let mapped: string;
+      switch (t.charCodeAt(i + 1)) {
+        case 0x5c: mapped = '\\'; break;
+        case 0x22: mapped = '"'; break;
+        case 0x6e: mapped = '\n'; break;
+        case 0x74: mapped = '\t'; break;
+        case 0x72: mapped = '\r'; break;
+        case 0x62: mapped = '\b'; break;
+        case 0x66: mapped = '\f'; break;
+        default: continue;
       }
-    }
-    i++;
+      out += t.slice(chunk, i) + mapped;
+      i++;
+      chunk = i + 1;
+    } else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) break;
+    else if (c === 0 || c === 0xfffd) bad = true;
   }
   out += t.slice(chunk, i);
   r.report(start, i, 'hocon/syntax', 'Expected a closing `"` before the end of the line (use `"""` for text over several lines).');
-  return { value: out, end: i };
+  r.scanEnd = i;
+  if (bad) r.badCharsIn(start, i);
+  return out;
 }
 
-/** Reads `"""..."""` (and the indented `"""~ ... ~"""` form) starting at `start`. No escapes apply inside. */
-export function readTripleQuoted(t: string, start: number, r: Reporter): { value: string; end: number } {
+/**
+ * Reads `"""..."""` (and the indented `"""~ ... ~"""` form) starting at `start` and returns its value
+ * (the end offset goes to `r.scanEnd`). No escapes apply inside.
+ */
+export function readTripleQuoted(t: string, start: number, r: Reporter): string {
+  const value = tripleQuoted(t, start, r);
+  r.badCharsIn(start, r.scanEnd);
+  return value;
+}
+
+function tripleQuoted(t: string, start: number, r: Reporter): string {
   let contentStart = start + 3;
   let indented = false;
   if (t[contentStart] === '~') {
@@ -57,7 +79,8 @@ export function readTripleQuoted(t: string, start: number, r: Reporter): { value
   const close = t.indexOf('"""', contentStart);
   if (close < 0) {
     r.report(start, t.length, 'hocon/syntax', 'Expected `"""` to close this triple-quoted string.');
-    return { value: t.slice(contentStart), end: t.length };
+    r.scanEnd = t.length;
+    return t.slice(contentStart);
   }
   let end = close + 3;
   let contentEnd = close;
@@ -67,10 +90,11 @@ export function readTripleQuoted(t: string, start: number, r: Reporter): { value
     contentEnd = end - 3;
     r.report(close, end, 'hocon/emqx-dialect', 'EMQX rejects a quote right before the closing `"""`; escape it in a normal string or use the `"""~ ... ~"""` form.');
   }
-  if (!indented) return { value: t.slice(contentStart, contentEnd), end };
+  r.scanEnd = end;
+  if (!indented) return t.slice(contentStart, contentEnd);
   let body = t.slice(contentStart, contentEnd);
   if (body.endsWith('~')) body = body.slice(0, -1);
-  return { value: stripIndent(body), end };
+  return stripIndent(body);
 }
 
 function leadingSpaces(s: string): number {
