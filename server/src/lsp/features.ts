@@ -1,12 +1,16 @@
 /** Wires the language features (plain functions in server/src/features/) to LSP requests. */
-import { FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
+import { FoldingRangeKind, SymbolKind, type Connection, type DocumentSymbol, type SelectionRange } from 'vscode-languageserver/node';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver/node';
 import { completions, type CompletionKind } from '../features/completion';
 import type { FeatureContext } from '../features/context';
 import { hover } from '../features/hover';
 import { documentSymbols, type DocumentSymbolData, type SymbolKindName } from '../features/symbols';
 import { foldingRanges } from '../features/folding';
-import type { Positions } from './convert';
+import type { Positions, UriMap } from './convert';
+import { definition, references, type LocationData } from '../features/navigation';
+import { selectionSpans } from '../features/selection';
+import { formatHocon } from '../features/formatting';
+import { LineIndex } from '../core/text';
 
 const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
   object: SymbolKind.Object, array: SymbolKind.Array, property: SymbolKind.Property, section: SymbolKind.Namespace, file: SymbolKind.File, key: SymbolKind.Key,
@@ -16,6 +20,9 @@ export interface FeatureHost {
   /** Context for a document URI, or undefined when the server does not know the file. */
   context(uri: string): (FeatureContext & { path: string }) | undefined;
   positions: Positions;
+  uris: UriMap;
+  /** The current text of any deployment file (for ranges in files other than the one asked about). */
+  textOf(file: string): string | undefined;
 }
 
 /** The capabilities these handlers provide, for the initialize result. */
@@ -24,6 +31,11 @@ export const FEATURE_CAPABILITIES = {
   hoverProvider: true,
   documentSymbolProvider: true,
   foldingRangeProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  selectionRangeProvider: true,
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
 } as const;
 
 export function registerFeatures(connection: Connection, host: FeatureHost): void {
@@ -54,6 +66,39 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     if (!ctx) return [];
     return foldingRanges(ctx.file).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind ? { kind: r.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region } : {}) }));
   });
+
+  const toLocation = (l: LocationData) => ({ uri: host.uris.uriOf(l.file), range: host.positions.range(l.file, host.textOf(l.file) ?? '', l.span) });
+
+  connection.onDefinition((params) => {
+    const ctx = host.context(params.textDocument.uri);
+    return ctx ? definition(ctx, offsetOf(ctx, params.position)).map(toLocation) : [];
+  });
+
+  connection.onReferences((params) => {
+    const ctx = host.context(params.textDocument.uri);
+    return ctx ? references(ctx, offsetOf(ctx, params.position), params.context.includeDeclaration).map(toLocation) : [];
+  });
+
+  connection.onSelectionRanges((params) => {
+    const ctx = host.context(params.textDocument.uri);
+    if (!ctx) return [];
+    return params.positions.map((p) => {
+      const spans = selectionSpans(ctx.file, offsetOf(ctx, p));
+      let parent: SelectionRange | undefined;
+      for (let i = spans.length - 1; i >= 0; i--) parent = { range: range(ctx, spans[i]), parent };
+      return parent!;
+    });
+  });
+
+  const format = (uri: string, options: { tabSize: number; insertSpaces: boolean }, lines?: { start: number; end: number }) => {
+    const ctx = host.context(uri);
+    if (!ctx || ctx.file.kind !== 'emqx-conf' || ctx.file.format !== 'hocon') return [];
+    const indent = options.insertSpaces ? ' '.repeat(options.tabSize) : '\t';
+    const index = new LineIndex(ctx.file.text);
+    return formatHocon(ctx.file.doc, { indent, lines }).map((e) => ({ range: { start: index.positionAt(e.offset), end: index.positionAt(e.offset + e.length) }, newText: e.newText }));
+  };
+  connection.onDocumentFormatting((params) => format(params.textDocument.uri, params.options));
+  connection.onDocumentRangeFormatting((params) => format(params.textDocument.uri, params.options, { start: params.range.start.line, end: params.range.end.line }));
 }
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {

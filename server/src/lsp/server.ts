@@ -191,6 +191,8 @@ export function startServer(connection: Connection): void {
 
   registerFeatures(connection, {
     positions,
+    uris,
+    textOf: (file) => textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text,
     context(uri) {
       const file = uriToPath(uri);
       const parsed = ws.parse(file);
