@@ -1,0 +1,44 @@
+import type { Rule } from '../types';
+import { docsPath } from '../types';
+import type { DeploymentModel, Fact } from '../../model/deploymentModel';
+import { setEmqxSetting } from '../fixes';
+import { defaultNote } from '../messages';
+import { clustering } from './clusterFacts';
+
+const id = 'erlang/rpc-cleartext';
+
+/** `rpc.protocol`, or its older name `rpc.driver`, with the path that sets it (default `tcp` at `rpc.protocol`). */
+export function rpcProtocol(model: DeploymentModel): { path: string[]; fact: Fact<unknown> } | undefined {
+  const view = model.emqx;
+  if (!view || view.format !== 'hocon') return undefined;
+  for (const name of ['protocol', 'driver']) {
+    const fact = view.get(['rpc', name]);
+    if (fact) return { path: ['rpc', name], fact };
+  }
+  return { path: ['rpc', 'protocol'], fact: { value: 'tcp', explicit: false, origin: view.anchor(['rpc', 'protocol']), overridden: [] } };
+}
+
+export const rule: Rule = {
+  id,
+  severity: 'warning',
+  fixable: true,
+  docs: { title: 'Inter-node RPC is not encrypted', path: docsPath(id) },
+  check({ model, report }) {
+    const cluster = clustering(model);
+    const protocol = rpcProtocol(model);
+    if (!cluster?.clustered || !protocol) return;
+    const { path, fact } = protocol;
+    if (String(fact.value) !== 'tcp') return;
+    const edits = setEmqxSetting(model, path, 'ssl');
+    report({
+      file: fact.origin.file,
+      span: fact.origin.span,
+      message:
+        `${path.join('.')} is tcp${defaultNote(model, fact)} while ${cluster.reason}: messages and session state that nodes ` +
+        'forward to each other over gen_rpc travel in cleartext.',
+      fixes: edits.length
+        ? [{ title: `Set ${path.join('.')} = ssl (then give rpc.certfile, rpc.keyfile and rpc.cacertfile)`, edits, preferred: true, safe: false }]
+        : [],
+    });
+  },
+};

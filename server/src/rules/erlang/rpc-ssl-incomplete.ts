@@ -1,0 +1,42 @@
+import type { Rule } from '../types';
+import { docsPath } from '../types';
+import type { FileEdit } from '../../core/text';
+import { rpcProtocol } from './rpc-cleartext';
+
+const id = 'erlang/rpc-ssl-incomplete';
+const FILES = ['certfile', 'keyfile', 'cacertfile'] as const;
+/** Where the quick fix points each missing file: placeholders the user replaces with the real paths. */
+const PLACEHOLDERS: Record<(typeof FILES)[number], string> = {
+  certfile: '/etc/emqx/certs/rpc/node-cert.pem',
+  keyfile: '/etc/emqx/certs/rpc/node-key.pem',
+  cacertfile: '/etc/emqx/certs/rpc/ca.pem',
+};
+
+export const rule: Rule = {
+  id,
+  severity: 'error',
+  fixable: true,
+  docs: { title: 'RPC over TLS lacks its certificate files', path: docsPath(id) },
+  check({ model, report }) {
+    const view = model.emqx;
+    const protocol = rpcProtocol(model);
+    if (!view || !protocol || String(protocol.fact.value) !== 'ssl') return;
+    const missing = FILES.filter((name) => {
+      const value = view.get(['rpc', name])?.value;
+      return typeof value !== 'string' || value.trim() === '';
+    });
+    if (missing.length === 0) return;
+    // Inserts land after the last member of the rpc block, in this order.
+    const edits: FileEdit[] = missing.flatMap((name) => view.insertEdits(['rpc', name], PLACEHOLDERS[name]));
+    const { fact, path } = protocol;
+    const names = missing.map((n) => `rpc.${n}`).join(', ');
+    report({
+      file: fact.origin.file,
+      span: fact.origin.span,
+      message: `${path.join('.')} is ssl but ${names} ${missing.length === 1 ? 'is' : 'are'} not set, so the node has no certificate or trusted CA for TLS between nodes and RPC with its peers fails.`,
+      fixes: edits.length
+        ? [{ title: `Add ${names} with placeholder paths to replace with this node's certificate files`, edits, preferred: true, safe: false }]
+        : [],
+    });
+  },
+};
