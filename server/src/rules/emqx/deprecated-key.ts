@@ -5,17 +5,19 @@ import { dotted, keySites, segmentText, type KeySite } from './hoconKeys';
 
 const id = 'emqx/deprecated-key';
 
-/** The replacement path with the listener names and list positions of the path as written. */
-function replacementPath(info: KeyInfo, site: KeySite): string[] {
-  return info.deprecated!.replacedBy.split('.').map((seg, i) => (seg === '*' ? site.path[i] ?? '*' : seg));
+/** The new name when the replacement is a sibling that EMQX reads the same way: then a rename keeps the meaning. */
+function renameTo(info: KeyInfo): string | undefined {
+  if (!info.deprecated?.alias) return undefined;
+  const old = info.path.split('.');
+  const replacement = info.deprecated.replacedBy.split('.');
+  if (replacement.length !== old.length || replacement.slice(0, -1).join('.') !== old.slice(0, -1).join('.')) return undefined;
+  return replacement[replacement.length - 1];
 }
 
-/** The new name when the replacement is a sibling that EMQX reads the same way: then a rename keeps the meaning. */
-function renameTo(info: KeyInfo, site: KeySite, replacement: string[]): string | undefined {
-  if (!info.deprecated?.alias) return undefined;
-  const parent = site.path.slice(0, -1);
-  if (replacement.length !== site.path.length || dotted(replacement.slice(0, -1)) !== dotted(parent)) return undefined;
-  return replacement[replacement.length - 1];
+/** The replacement as the user would write it: a sibling beside the key, or the new path with the written names. */
+function replacementPath(info: KeyInfo, site: KeySite, newName: string | undefined): string[] {
+  if (newName) return [...site.path.slice(0, -1), newName];
+  return info.deprecated!.replacedBy.split('.').map((seg, i) => (seg === '*' ? site.path[i] ?? '*' : seg));
 }
 
 /** Whether a key deprecated in release `since` is already deprecated in the version the files are for. */
@@ -37,9 +39,9 @@ export const rule: Rule = {
     for (const site of keySites(model)) {
       const info = emqxKeyInfo(site.path, model.version);
       if (!info?.deprecated || !deprecatedIn(model.version, info.deprecated.since)) continue;
-      const replacement = replacementPath(info, site);
+      const newName = renameTo(info);
+      const replacement = replacementPath(info, site, newName);
       const since = info.deprecated.since ? ` since EMQX ${info.deprecated.since}` : '';
-      const newName = renameTo(info, site, replacement);
       const message = newName
         ? `\`${dotted(site.path)}\` is the old name of \`${dotted(replacement)}\`: EMQX still reads it, but the name is deprecated${since} and may stop working in a later release.`
         : `\`${dotted(site.path)}\` is deprecated${since} and may no longer take effect; its replacement \`${dotted(replacement)}\` is not a plain rename, so check what it expects before moving the value over.`;

@@ -23,8 +23,9 @@ function settingAt(file: ParsedFile, offset: number, sites: KeySite[]): string {
   }
   if (best) return dotted(best.path);
   const lineStart = file.text.lastIndexOf('\n', offset - 1) + 1;
-  const word = /^\s*([^\s=]+)/.exec(file.text.slice(lineStart, offset));
-  return word ? word[1] : 'this line';
+  // The first word, with the variable of a systemd `Environment=NAME=value` assignment.
+  const word = /^\s*("?[^\s="]+(?:=[A-Za-z_][A-Za-z0-9_]*(?==))?)/.exec(file.text.slice(lineStart, offset));
+  return word ? word[1].replace(/^"/, '') : 'this line';
 }
 
 export const rule: Rule = {
