@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { rule as nofileLow } from './nofile-low';
 
 /** The limits/* rules (one file per rule id, listed here). */
-export const LIMITS_RULES: Rule[] = [];
+export const LIMITS_RULES: Rule[] = [nofileLow];
