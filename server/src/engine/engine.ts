@@ -37,19 +37,48 @@ export function workspaceReader(ws: Workspace, fallback: FileReader): FileReader
   } as FileReader;
 }
 
-export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: FileReader): AnalysisResult {
+/**
+ * Remembers each deployment's analysis so that an edit re-runs only the deployment it touches: a group is
+ * reused while every one of its parsed files is the same object (the workspace re-parses only changed text)
+ * and the settings are the same.
+ */
+export class AnalysisCache {
+  private readonly groups = new Map<string, { files: ParsedFile[]; settings: Settings; model: DeploymentModel; findings: Finding[] }>();
+
+  get(key: string, files: ParsedFile[], settings: Settings) {
+    const hit = this.groups.get(key);
+    if (!hit || hit.settings !== settings || hit.files.length !== files.length || hit.files.some((f, i) => f !== files[i])) return undefined;
+    return hit;
+  }
+
+  set(key: string, entry: { files: ParsedFile[]; settings: Settings; model: DeploymentModel; findings: Finding[] }, liveKeys: Set<string>): void {
+    this.groups.set(key, entry);
+    for (const k of this.groups.keys()) if (!liveKeys.has(k)) this.groups.delete(k);
+  }
+}
+
+export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: FileReader, cache?: AnalysisCache): AnalysisResult {
   const models: DeploymentModel[] = [];
   const findings: Finding[] = [];
   const combined = workspaceReader(ws, reader);
-  for (const group of ws.deployments()) {
+  const groups = ws.deployments();
+  const liveKeys = new Set(groups.map((g) => g.map((s) => s.file).join('\n')));
+  for (const group of groups) {
     const files = group.map((s) => ws.parse(s.file)).filter((p): p is ParsedFile => !!p);
     if (files.length === 0) continue;
+    const key = group.map((s) => s.file).join('\n');
+    const hit = cache?.get(key, files, settings);
+    if (hit) {
+      models.push(hit.model);
+      findings.push(...hit.findings);
+      continue;
+    }
     const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined });
     models.push(model);
-    const texts = new Map(files.map((f) => [f.file, f.text]));
-    for (const f of applyLevels(applySuppressions(analyzeModel(model, settings), model), settings)) {
-      findings.push({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) });
-    }
+    const texts = new Map(model.files.map((f) => [f.file, f.text]));
+    const groupFindings = applyLevels(applySuppressions(analyzeModel(model, settings), model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
+    findings.push(...groupFindings);
+    cache?.set(key, { files, settings, model, findings: groupFindings }, liveKeys);
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)));
   return { models, findings };

@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../workspace/workspace';
 import { classifyPath, type FileKind } from '../workspace/fileKinds';
 import { discoverFiles, readTextFile } from '../workspace/discover';
-import { analyzeWorkspace, type AnalysisResult } from '../engine/engine';
+import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
 import { nodeFileReader } from '../parsers/hocon/fsReader';
 import { docsPath } from '../rules/types';
@@ -40,6 +40,7 @@ export function startServer(connection: Connection): void {
   let result: AnalysisResult = { models: [], findings: [] };
   let published = new Set<string>();
   let scheduled = false;
+  const cache = new AnalysisCache();
 
   const textOf = (file: string) => ws.get(file)?.text;
   const docsUri = (ruleId: string) => pathToFileURL(localDocsFile(docsPath(ruleId))).toString();
@@ -55,7 +56,7 @@ export function startServer(connection: Connection): void {
   }
 
   function analyzeAndPublish(): void {
-    result = analyzeWorkspace(ws, settings, nodeFileReader);
+    result = analyzeWorkspace(ws, settings, nodeFileReader, cache);
     const byFile = new Map<string, ReturnType<typeof toDiagnostic>[]>();
     for (const s of ws.all()) byFile.set(s.file, []);
     for (const f of result.findings) {

@@ -50,3 +50,21 @@ test('globs: ** spans folders, * stays in one segment', () => {
   assert.ok(matchesAny('etc/emqx.conf', []));
   assert.ok(matchesAny('./etc/emqx.conf'.slice(2), ['./etc/*.conf']));
 });
+
+test('an edit re-analyzes only the deployment it touches', async () => {
+  const { analyzeWorkspace, AnalysisCache } = await import('../../../server/src/engine/engine');
+  const { DEFAULT_SETTINGS } = await import('../../../server/src/engine/settings');
+  const ws = new Workspace();
+  ws.set('/w/a/emqx.conf', 'node.cookie = emqxsecretcookie\n');
+  ws.set('/w/b/emqx.conf', 'node.cookie = emqxsecretcookie\n');
+  const cache = new AnalysisCache();
+  const reader = { read: () => undefined };
+  const first = analyzeWorkspace(ws, DEFAULT_SETTINGS, reader, cache);
+  ws.set('/w/b/emqx.conf', 'node.cookie = "Vb7TqkL2mXw9RzH4pNc8sJd3FgY6aKe5Q1uBnZrWtMhx0oPi"\n');
+  const second = analyzeWorkspace(ws, DEFAULT_SETTINGS, reader, cache);
+  const modelA = (r: typeof first) => r.models.find((m) => m.root === '/w/a');
+  assert.equal(modelA(second), modelA(first), 'deployment a was reused');
+  assert.notEqual(second.models.find((m) => m.root === '/w/b'), first.models.find((m) => m.root === '/w/b'));
+  assert.ok(!second.findings.some((f) => f.file === '/w/b/emqx.conf' && f.ruleId === 'erlang/weak-cookie'));
+  assert.ok(second.findings.some((f) => f.file === '/w/a/emqx.conf' && f.ruleId === 'erlang/weak-cookie'));
+});
