@@ -6,11 +6,13 @@ import { contextLabel, isOn, locationOf, setOption, settingName } from './shared
 
 const id = 'tls/ocsp-incomplete';
 
-/** Placeholders the user replaces with the CA's OCSP responder and the issuer of the server certificate. */
-export function ocspPlaceholders(version: string): Record<'ocsp.responder_url' | 'ocsp.issuer_pem', string> {
+/** Placeholders the user replaces with the CA's OCSP responder, the issuer of the server certificate and that certificate. */
+export function ocspPlaceholders(version: string): Record<'ocsp.responder_url' | 'ocsp.issuer_pem' | 'certfile', string> {
+  const etc = version === '4' ? 'etc' : '${EMQX_ETC_DIR}';
   return {
     'ocsp.responder_url': 'http://ocsp.example.com',
-    'ocsp.issuer_pem': version === '4' ? 'etc/certs/ocsp-issuer.pem' : '${EMQX_ETC_DIR}/certs/ocsp-issuer.pem',
+    'ocsp.issuer_pem': `${etc}/certs/ocsp-issuer.pem`,
+    certfile: `${etc}/certs/server-cert.pem`,
   };
 }
 
@@ -33,7 +35,7 @@ export const rule: Rule = {
       });
       if (missing.length === 0) continue;
       const edits: FileEdit[] = [];
-      for (const name of ['ocsp.responder_url', 'ocsp.issuer_pem'] as const) {
+      for (const name of ['ocsp.responder_url', 'ocsp.issuer_pem', 'certfile'] as const) {
         if (missing.includes(name)) edits.push(...setOption(model, ctx, name, placeholders[name]));
       }
       const names = missing.map((name) => settingName(ctx, name)).join(', ');
