@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { rule as auditDisabled } from './audit-disabled';
 
 /** The log/* rules (one file per rule id, listed here). */
-export const LOG_RULES: Rule[] = [];
+export const LOG_RULES: Rule[] = [auditDisabled];
