@@ -1,0 +1,135 @@
+// Test layer "ui": the packaged extension as a person meets it. Builds mqtt-hardening.vsix with
+// `npm run package`, installs it into code-server, opens a copy of examples/emqx.conf in headless
+// chromium, and checks the squiggle, the Problems panel and the quick fix done with the keyboard
+// (Ctrl+. then Enter). Screenshots go to test-results/ui-*.png.
+// Usage: node scripts/test-ui.mjs [--no-package]   (--no-package reuses an existing mqtt-hardening.vsix)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, setupEditors, tempDir, copyExamples, summary } from '../test/clients/editors.mjs';
+import { codeServerContext, installExtension, startCodeServer, launchBrowser } from '../test/vscode/codeServer.mjs';
+
+const VSIX = path.join(ROOT, 'mqtt-hardening.vsix');
+const RESULTS = path.join(ROOT, 'test-results');
+const WEAK_COOKIE = 'emqxsecretcookie';
+const started = Date.now();
+const log = (m) => console.log(`[ui ${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
+
+/** Steps run in order; once one fails the rest are counted as failed, not skipped. */
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+
+const editors = setupEditors();
+const tmp = tempDir('ui');
+const ws = copyExamples(path.join(tmp, 'workspace'));
+const confPath = path.join(ws, 'emqx.conf');
+const ctx = codeServerContext(tmp, editors);
+fs.mkdirSync(RESULTS, { recursive: true });
+let server;
+let browser;
+let page;
+let cookieLine; // 1-based, as the editor shows it
+let cookieColumn;
+
+step('npm run package builds mqtt-hardening.vsix', () => {
+  if (process.argv.includes('--no-package') && fs.existsSync(VSIX)) return;
+  fs.rmSync(VSIX, { force: true });
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0 || !fs.existsSync(VSIX)) throw new Error(`npm run package failed (${r.status}): ${(r.stderr || r.stdout).slice(-2000)}`);
+});
+
+step('code-server installs the .vsix', () => {
+  installExtension(ctx, VSIX);
+  const installed = fs.readdirSync(path.join(tmp, 'extensions')).filter((n) => n.startsWith('mqtt-hardening.mqtt-hardening-'));
+  if (installed.length !== 1) throw new Error(`installed extensions: ${fs.readdirSync(path.join(tmp, 'extensions'))}`);
+});
+
+step('the workbench opens emqx.conf from the Explorer', async () => {
+  server = await startCodeServer(ctx, [ws]);
+  browser = await launchBrowser(ctx);
+  page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(`${server.origin}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'emqx.conf' }).first().click({ timeout: 60000 });
+  await page.waitForSelector('.tabs-container .tab[aria-label*="emqx.conf"]', { timeout: 20000 });
+});
+
+step('the weak cookie is underlined as an error', async () => {
+  await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', { timeout: 30000 });
+});
+
+step('the Problems panel lists the weak cookie with its rule id', async () => {
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-tl-row', { hasText: 'erlang/weak-cookie' }).first();
+  await row.waitFor({ timeout: 20000 });
+  log(`problems: ${JSON.stringify((await page.locator('.markers-panel .monaco-tl-row').allInnerTexts()).slice(0, 12))}`);
+  await page.screenshot({ path: path.join(RESULTS, 'ui-problems.png') });
+});
+
+step('Ctrl+. then Enter on the cookie applies the quick fix', async () => {
+  const lines = fs.readFileSync(confPath, 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes(WEAK_COOKIE));
+  if (index < 0) throw new Error(`examples/emqx.conf has no "${WEAK_COOKIE}"`);
+  cookieLine = index + 1;
+  cookieColumn = lines[index].indexOf(WEAK_COOKIE) + 3;
+  // Back to the editor, then Go to Line/Column.
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${cookieLine}:${cookieColumn}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget .monaco-list-row.action', { hasText: /cookie/i }).first();
+  await menu.waitFor({ timeout: 20000 });
+  log(`quick fixes: ${JSON.stringify(await page.locator('.action-widget .monaco-list-row.action').allInnerTexts())}`);
+  await page.screenshot({ path: path.join(RESULTS, 'ui-quick-fix-menu.png') });
+  await page.keyboard.press('Enter');
+  const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: /cookie\s*=/ }).first();
+  await page.waitForFunction(
+    (weak) => [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].some((l) => /cookie\s*=/.test(l.textContent) && !l.textContent.includes(weak)),
+    WEAK_COOKIE,
+    { timeout: 15000 },
+  );
+  log(`cookie line now: ${(await line.innerText()).replace(/\u00a0/g, ' ')}`);
+});
+
+step('after saving, the file holds a fresh cookie and the finding has left the Problems panel', async () => {
+  await page.keyboard.press('Control+S');
+  const deadline = Date.now() + 15000;
+  let text = '';
+  while (Date.now() < deadline && (text = fs.readFileSync(confPath, 'utf8')).includes(WEAK_COOKIE)) await new Promise((r) => setTimeout(r, 200));
+  const line = text.split('\n')[cookieLine - 1];
+  const m = /cookie\s*=\s*"([A-Za-z0-9]+)"/.exec(line);
+  if (!m || m[1].length < 32) throw new Error(`cookie line on disk: ${line}`);
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('.markers-panel .monaco-tl-row')].some((r) => r.textContent.includes('erlang/weak-cookie')),
+    undefined,
+    { timeout: 15000 },
+  );
+  await page.screenshot({ path: path.join(RESULTS, 'ui-after-fix.png') });
+});
+
+let passed = 0;
+let failed = 0;
+let broken;
+for (const s of steps) {
+  if (broken) {
+    console.log(`not ok - ${s.name}\n    not run: "${broken}" failed`);
+    failed++;
+    continue;
+  }
+  try {
+    await s.fn();
+    console.log(`ok - ${s.name}`);
+    passed++;
+  } catch (e) {
+    console.log(`not ok - ${s.name}\n${String(e instanceof Error ? e.message : e).replace(/^/gm, '    ')}`);
+    failed++;
+    broken = s.name;
+    if (page) await page.screenshot({ path: path.join(RESULTS, 'ui-failure.png') }).catch(() => {});
+  }
+}
+log(`screenshots in ${RESULTS}`);
+await browser?.close().catch(() => {});
+server?.stop();
+if (failed === 0) fs.rmSync(tmp, { recursive: true, force: true });
+else if (server) console.log(`code-server log: ${server.log}`);
+process.exit(summary(passed, failed));
