@@ -13,8 +13,12 @@ export function extractNode(emqx: EmqxConfigView | undefined, vmargs: ParsedVmAr
   const cookie = scalar(emqx, ['node', 'cookie']);
   if (cookie) node.cookies.push({ ...cookie, value: String(cookie.value), source: cookie.origin.env ? 'env' : 'emqx.conf' });
   // 4.x reads EMQX_NODE_COOKIE (single underscore); 5.x's EMQX_NODE__COOKIE arrives through the HOCON view.
-  const legacy = environment.get('EMQX_NODE_COOKIE');
-  if (legacy && !cookie?.origin.env) node.cookies.push({ ...legacy, origin: { ...legacy.origin, env: 'EMQX_NODE_COOKIE' }, source: 'env' });
+  // The 4.x flat view does not apply the environment, so 4.x's EMQX_NODE__COOKIE is read here too.
+  const envNames = emqx?.format === 'emqx4' ? ['EMQX_NODE_COOKIE', 'EMQX_NODE__COOKIE'] : ['EMQX_NODE_COOKIE'];
+  for (const envName of envNames) {
+    const fromEnv = environment.get(envName);
+    if (fromEnv && !cookie?.origin.env) node.cookies.push({ ...fromEnv, origin: { ...fromEnv.origin, env: envName }, source: 'env' });
+  }
   for (const f of vmargs) {
     for (const e of findFlags(f.doc, '-setcookie')) {
       const arg = e.args[0];

@@ -45,6 +45,11 @@ runRuleTests(rule, {
       },
       errors: [{ line: 2, text: 'emqxsecretcookie', message: /EMQX_NODE_COOKIE in emqx\.service/ }, { file: 'emqx.service', text: OTHER }],
     },
+    {
+      name: '4.x flat node.cookie against EMQX_NODE__COOKIE (the flat view does not apply the environment itself)',
+      files: { 'emqx.conf': `node.name = emqx@127.0.0.1\nnode.cookie = ${STRONG}\n`, 'emqx.service': UNIT(`Environment=EMQX_NODE__COOKIE=${OTHER}`) },
+      errors: [{ line: 2, text: STRONG, message: /but EMQX_NODE__COOKIE in emqx\.service sets "Qz8…"/ }, { file: 'emqx.service', text: OTHER }],
+    },
   ],
 });
 
