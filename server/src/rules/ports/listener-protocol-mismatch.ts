@@ -16,8 +16,9 @@ export function bindPath(model: DeploymentModel, listener: Listener): string[] {
 }
 
 /** The bind value with its port replaced, in the form it was written (bare port or address:port). */
-function withPort(value: string | number, port: number): string | number {
+function withPort(value: unknown, port: number): string | number | undefined {
   if (typeof value === 'number') return port;
+  if (typeof value !== 'string') return undefined;
   return /^\s*\d+\s*$/.test(value) ? String(port) : value.replace(/\d+(\s*)$/, `${port}$1`);
 }
 
@@ -40,7 +41,8 @@ export const rule: Rule = {
       const consequence = l.tls
         ? 'clients that pick the port by convention speak cleartext to a TLS listener and fail, and firewall rules written for a cleartext port now guard TLS'
         : 'clients and operators expect encryption there but get cleartext, so credentials may be sent unprotected to a port everyone believes is TLS';
-      const edits = setEmqxSetting(model, bindPath(model, l), withPort(l.bind.value, expected));
+      const bind = withPort(l.bind.value, expected);
+      const edits = bind === undefined ? [] : setEmqxSetting(model, bindPath(model, l), bind);
       // Moving onto a port another listener holds would trade this finding for a conflict: offer it, never apply it blindly.
       const taken = model.listeners.some((o) => o !== l && o.enabled.value && o.port === expected);
       report({
