@@ -36,7 +36,7 @@ export const rule: Rule = {
       report({
         file: l.bind.origin.file,
         span: l.bind.origin.span,
-        message: `${name} binds ${shownValue(l.bind.value)}${defaultNote(model, l.bind)}, every interface, over ${transport}: usernames, passwords and payloads cross the network unencrypted.`,
+        message: `${name} binds ${view.format === 'emqx4' ? String(l.bind.value) : shownValue(l.bind.value)}${defaultNote(model, l.bind)}, every interface, over ${transport}: usernames, passwords and payloads cross the network unencrypted.`,
         fixes,
       });
     }

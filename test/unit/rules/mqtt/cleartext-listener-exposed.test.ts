@@ -36,7 +36,7 @@ runRuleTests(rule, {
     {
       name: '4.x listener.tcp.external',
       files: { 'emqx.conf': EMQX4 },
-      errors: [{ text: '0.0.0.0:1883', line: 9, message: /listener\.tcp\.external binds "0\.0\.0\.0:1883"/ }],
+      errors: [{ text: '0.0.0.0:1883', line: 9, message: /listener\.tcp\.external binds 0\.0\.0\.0:1883, every interface/ }],
       output: { 'emqx.conf': EMQX4.replace('listener.tcp.external = 0.0.0.0:1883', 'listener.tcp.external = 127.0.0.1:1883') },
     },
   ],
