@@ -72,11 +72,6 @@ export function integerValue(value: string): number | undefined {
   return /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
 }
 
-/** Where a setting is: its key through its value. */
-export function settingSpan(fact: Fact<unknown>): Span {
-  return { start: fact.origin.keySpan?.start ?? fact.origin.span.start, end: fact.origin.span.end };
-}
-
 /** Sets the line that takes effect to `value`, in the file it is in. */
 export function setSysctlEdits(effective: EffectiveSysctl, value: string): FileEdit[] {
   return setValue(effective.file.doc, effective.key, value).map((e) => ({ ...e, file: effective.file.file }));
