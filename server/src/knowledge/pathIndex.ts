@@ -34,6 +34,8 @@ export interface ChildOptions {
 
 export class KeyIndex {
   private readonly byLength = new Map<number, Entry[]>();
+  /** Entries by length, then by last segment (`*` for a wildcard), so a lookup scans only its candidates. */
+  private readonly byLengthAndName = new Map<number, Map<string, Entry[]>>();
   private readonly objectAliases: Entry[] = [];
 
   /** `defaultVersions` apply to entries that carry no `versions` of their own. */
@@ -43,6 +45,12 @@ export class KeyIndex {
       const list = this.byLength.get(entry.segments.length) ?? [];
       list.push(entry);
       this.byLength.set(entry.segments.length, list);
+      const byName = this.byLengthAndName.get(entry.segments.length) ?? new Map<string, Entry[]>();
+      const last = entry.segments[entry.segments.length - 1];
+      const named = byName.get(last) ?? [];
+      named.push(entry);
+      byName.set(last, named);
+      this.byLengthAndName.set(entry.segments.length, byName);
       if (info.deprecated && (info.type === 'object' || info.type === 'array')) this.objectAliases.push(entry);
     }
   }
@@ -81,7 +89,9 @@ export class KeyIndex {
 
   private direct(path: readonly string[], version: EmqxVersion): KeyInfo | undefined {
     let best: Entry | undefined;
-    for (const entry of this.byLength.get(path.length) ?? []) {
+    const byName = this.byLengthAndName.get(path.length);
+    const candidates = [...(byName?.get(path[path.length - 1]) ?? []), ...(byName?.get('*') ?? [])];
+    for (const entry of candidates) {
       if (!matches(entry.segments, path) || !this.exists(entry.info, version)) continue;
       if (!best || specificity(entry.segments, best.segments) < 0) best = entry;
     }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { DeploymentModel } from '../../model/deploymentModel';
 import type { ParsedHocon } from '../../parsers';
 import type { HoconField, HoconInclude, HoconKeySegment, HoconObject, HoconValue } from '../../parsers/hocon/ast';
+import { emqxKeyInfo, isKnownSection, type EmqxVersion, type KeyInfo } from '../../knowledge/index';
 
 /** One segment of a key as written, with the config path it names. */
 export interface KeySite {
@@ -96,8 +97,20 @@ function rootPrefixes(files: ParsedHocon[]): Map<string, string[][]> {
   return prefixes;
 }
 
+/** The walk is shared by the emqx/* rules that run over the same model. */
+const sitesByModel = new WeakMap<DeploymentModel, KeySite[]>();
+
 /** Every key segment written in the deployment's EMQX HOCON files, with its full config path. */
 export function keySites(model: DeploymentModel): KeySite[] {
+  let sites = sitesByModel.get(model);
+  if (!sites) {
+    sites = collectSites(model);
+    sitesByModel.set(model, sites);
+  }
+  return sites;
+}
+
+function collectSites(model: DeploymentModel): KeySite[] {
   const files = emqxHoconFiles(model);
   const prefixes = rootPrefixes(files);
   const sites: KeySite[] = [];
@@ -119,4 +132,28 @@ export function dotted(keyPath: readonly string[]): string {
 /** The text that renames a key segment, quoted when the original was. */
 export function segmentText(segment: HoconKeySegment, name: string): string {
   return segment.quoted ? JSON.stringify(name) : name;
+}
+
+/** Knowledge lookups memoized for one check: a config repeats the same paths and parents many times. */
+export class SchemaLookup {
+  private readonly infos = new Map<string, KeyInfo | undefined>();
+  private readonly sections = new Map<string, boolean>();
+
+  constructor(private readonly version: EmqxVersion) {}
+
+  info(keyPath: readonly string[]): KeyInfo | undefined {
+    const k = keyPath.join('\0');
+    if (!this.infos.has(k)) this.infos.set(k, emqxKeyInfo(keyPath, this.version));
+    return this.infos.get(k);
+  }
+
+  knownSection(keyPath: readonly string[]): boolean {
+    const k = keyPath.join('\0');
+    let known = this.sections.get(k);
+    if (known === undefined) {
+      known = isKnownSection(keyPath, this.version);
+      this.sections.set(k, known);
+    }
+    return known;
+  }
 }

@@ -5,7 +5,7 @@ import { checkValue, emqxKeyInfo, type KeyInfo } from '../../knowledge/index';
 import type { HoconValue } from '../../parsers/hocon/ast';
 import { isSafeUnquoted } from '../../parsers/hocon';
 import type { ParsedEmqx4 } from '../../parsers';
-import { dotted, keySites } from './hoconKeys';
+import { dotted, keySites, SchemaLookup } from './hoconKeys';
 
 const id = 'emqx/invalid-value';
 const SKIP = Symbol('not checked here');
@@ -51,10 +51,11 @@ function reportProblem(ctx: RuleContext, file: string, span: Span, setting: stri
 
 function checkHocon(ctx: RuleContext): void {
   const { model } = ctx;
+  const schema = new SchemaLookup(model.version);
   for (const site of keySites(model)) {
     const node = site.field.value;
     if (!site.last || !node) continue;
-    const info = emqxKeyInfo(site.path, model.version);
+    const info = schema.info(site.path);
     if (!info || (info.type === 'array' && isIndexedObject(node))) continue;
     const value = plain(node);
     if (value === SKIP) continue;

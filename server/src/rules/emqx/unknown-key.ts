@@ -1,8 +1,8 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { closestKey, emqxKeyInfo, isKnownSection } from '../../knowledge/index';
+import { closestKey } from '../../knowledge/index';
 import { versionName } from '../messages';
-import { dotted, keySites, segmentText } from './hoconKeys';
+import { dotted, keySites, segmentText, SchemaLookup } from './hoconKeys';
 
 const id = 'emqx/unknown-key';
 
@@ -14,9 +14,10 @@ export const rule: Rule = {
   check({ model, report }) {
     // 4.x flat files have no sections the product treats as closed; isKnownSection says so too.
     if (model.version === '4') return;
+    const schema = new SchemaLookup(model.version);
     for (const site of keySites(model)) {
       const parent = site.path.slice(0, -1);
-      if (!isKnownSection(parent, model.version) || emqxKeyInfo(site.path, model.version)) continue;
+      if (!schema.knownSection(parent) || schema.info(site.path)) continue;
       const name = site.segment.name;
       const where = parent.length ? `under \`${dotted(parent)}\`` : 'at the top level';
       const suggestion = closestKey(site.path, model.version);
