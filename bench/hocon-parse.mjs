@@ -1,69 +1,123 @@
-// Parse throughput and peak memory of the HOCON parser against JSON.parse and the npm HOCON peers.
-// Needs the bundled parser: npx esbuild server/src/parsers/hocon/index.ts --bundle --platform=node --format=cjs --outfile=out/bench/hocon.js
-import { createRequire } from 'node:module';
-import { execSync } from 'node:child_process';
+// HOCON parse throughput and peak memory: our parser against the npm HOCON parsers (and JSON.parse on a
+// pure-JSON document). Every parser and input runs in its own child process (bench/lib/parse-worker.mjs);
+// throughput is the median of the warm runs, memory the child's peak RSS right after the first parse.
+// Run through bench/run.mjs, or alone: node bench/hocon-parse.mjs
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runChild } from './lib/child.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+export const title = 'HOCON parse';
 
 function block(i) {
   return `listeners.ssl.l${i} {\n  bind = "0.0.0.0:${8000 + (i % 1000)}"\n  max_connections = ${1000 + i}\n  # listener ${i}\n  ssl_options {\n    verify = verify_peer\n    versions = ["tlsv1.3", "tlsv1.2"]\n    certfile = "\${EMQX_ETC_DIR}/certs/cert.pem"\n    depth = 10\n  }\n  limiter { max_conn_rate = "1000/s" }\n  idle_timeout = 15s\n}\n`;
 }
 
-/** An emqx.conf-like document of about `bytes` characters. */
-export function emqxLike(bytes) {
-  let s = 'node {\n  name = "emqx@127.0.0.1"\n  cookie = "secret"\n}\n';
-  for (let i = 0; s.length < bytes; i++) s += block(i);
-  return s;
-}
-
-function jsonLike(bytes) {
-  const o = {};
-  for (let i = 0; JSON.stringify(o).length < bytes; i++) o[`k${i}`] = { bind: `0.0.0.0:${i}`, n: i, list: [1, 2, 3], ok: true };
-  return JSON.stringify(o);
-}
-
-function measure(fn, text, minMs = 300) {
-  global.gc?.();
-  const before = process.memoryUsage().heapUsed;
-  let peak = before;
-  let runs = 0;
-  const t0 = performance.now();
-  let t = t0;
-  while (t - t0 < minMs || runs < 2) {
-    fn(text);
-    runs++;
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-    t = performance.now();
+/** An emqx.conf-like document of about `chars` characters (ASCII, so as many bytes). */
+export function emqxLike(chars) {
+  const parts = ['node {\n  name = "emqx@127.0.0.1"\n  cookie = "secret"\n}\n'];
+  let n = parts[0].length;
+  for (let i = 0; n < chars; i++) {
+    const b = block(i);
+    parts.push(b);
+    n += b.length;
   }
-  const mbps = (text.length * runs) / 1e6 / ((t - t0) / 1000);
-  return { mbps: +mbps.toFixed(1), peakMB: +((peak - before) / 1e6).toFixed(1) };
+  return parts.join('');
 }
 
-export async function run({ print = true } = {}) {
-  const bundle = path.join(root, 'out', 'bench', 'hocon.js');
-  execSync(`npx esbuild server/src/parsers/hocon/index.ts --bundle --platform=node --format=cjs --outfile=${bundle} --log-level=warning`, { cwd: root });
-  const { parseHocon } = require(bundle);
-  const peers = {};
+/** A JSON object of about `chars` characters: `{"k0": {...}, "k1": {...}, ...}`. */
+export function jsonLike(chars) {
+  const parts = [];
+  let n = 2;
+  for (let i = 0; n < chars; i++) {
+    const entry = `"k${i}":${JSON.stringify({ bind: `0.0.0.0:${i}`, n: i, list: [1, 2, 3], ok: true })}`;
+    parts.push(entry);
+    n += entry.length + 1;
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const OURS = 'mqtt-hardening';
+const PEERS = ['hocon-parser', '@pushcorn/hocon-parser'];
+
+/**
+ * Inputs and how long to measure each: `budgetMs` of warm runs (at least 3), at most `maxRuns`, and a
+ * hard limit per child process.
+ */
+const INPUTS = [
+  { id: 'emqx-10KB', label: 'emqx.conf 10 KB', chars: 10e3, make: emqxLike, budgetMs: 1000, maxRuns: 2000, timeoutMs: 30_000 },
+  { id: 'emqx-1MB', label: 'emqx.conf 1 MB', chars: 1e6, make: emqxLike, budgetMs: 2000, maxRuns: 40, timeoutMs: 60_000 },
+  { id: 'emqx-10MB', label: 'emqx.conf 10 MB', chars: 10e6, make: emqxLike, budgetMs: 3000, maxRuns: 5, timeoutMs: 60_000 },
+  { id: 'json-1MB', label: 'JSON 1 MB', chars: 1e6, make: jsonLike, budgetMs: 2000, maxRuns: 40, timeoutMs: 60_000, json: true },
+];
+
+/** Bundles server/src/parsers/hocon into out/bench/hocon.js (the workers load it with require). */
+async function bundleParser() {
+  const esbuild = await import('esbuild');
+  const outfile = path.join(root, 'out', 'bench', 'hocon.js');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'server', 'src', 'parsers', 'hocon', 'index.ts')],
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Rounds to one decimal, or to two significant digits below 1. */
+const round = (x) => (x >= 1 ? Math.round(x * 10) / 10 : Number(x.toPrecision(2)));
+
+/**
+ * Measures every parser on every input and returns figures `{ name, value, unit, note? }`; `value` is
+ * null (with a note) when a parser fails on an input. `log` receives progress lines.
+ */
+export async function run({ log = () => {} } = {}) {
+  const bundle = await bundleParser();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqtt-hardening-bench-'));
+  const worker = path.join(here, 'lib', 'parse-worker.mjs');
+  const figures = [];
   try {
-    const hp = require('hocon-parser');
-    peers['hocon-parser'] = (t) => hp(t);
-  } catch {}
-  const inputs = { '10KB': emqxLike(10e3), '1MB': emqxLike(1e6), '10MB': emqxLike(10e6), 'json 1MB': jsonLike(1e6) };
-  const rows = [];
-  for (const [name, text] of Object.entries(inputs)) {
-    const row = { input: name, chars: text.length, mqttHarden: measure(parseHocon, text) };
-    if (name.startsWith('json')) row['JSON.parse'] = measure(JSON.parse, text);
-    if (text.length <= 1.1e6) {
-      for (const [p, fn] of Object.entries(peers)) {
-        try { row[p] = measure(fn, text, 200); } catch (e) { row[p] = { error: String(e.message ?? e).slice(0, 60) }; }
+    for (const input of INPUTS) {
+      const file = path.join(dir, `${input.id}.${input.json ? 'json' : 'conf'}`);
+      fs.writeFileSync(file, input.make(input.chars));
+      const parsers = [OURS, ...(input.json ? ['JSON.parse'] : []), ...PEERS];
+      const results = {};
+      for (const parser of parsers) {
+        log(`${title}: ${input.label}, ${parser}`);
+        const args = [parser, file, String(input.budgetMs), String(input.maxRuns), root, bundle];
+        results[parser] = await runChild(worker, args, { timeoutMs: input.timeoutMs });
+        const r = results[parser];
+        const name = `${title} ${input.label}: ${parser}`;
+        if (!r.ok) {
+          figures.push({ name, value: null, unit: 'MB/s', note: `cannot parse it: ${r.error}` });
+          continue;
+        }
+        const cpuRate = round(r.chars / 1e6 / (r.medianCpuMs / 1000));
+        figures.push({ name, value: round(r.chars / 1e6 / (r.medianMs / 1000)), unit: 'MB/s', note: `median of ${r.runs} warm runs (${cpuRate} MB/s by CPU time); first run ${Math.round(r.coldMs)} ms` });
+        figures.push({ name: `${name} peak RSS`, value: Math.round(r.peakRssMB), unit: 'MB', note: `${Math.round(r.baseRssMB)} MB before parsing` });
+      }
+      const ours = results[OURS];
+      if (!ours.ok) continue;
+      const peers = PEERS.filter((p) => results[p].ok);
+      if (peers.length) {
+        const fastest = peers.reduce((a, b) => (results[a].medianMs <= results[b].medianMs ? a : b));
+        const byCpu = round(results[fastest].medianCpuMs / ours.medianCpuMs);
+        figures.push({ name: `${title} ${input.label}: speed-up over the fastest npm parser`, value: round(results[fastest].medianMs / ours.medianMs), unit: 'x', note: `${fastest}; ${byCpu} x by CPU time` });
+      }
+      if (input.json && results['JSON.parse'].ok) {
+        const json = results['JSON.parse'];
+        const byCpu = Math.round((100 * json.medianCpuMs) / ours.medianCpuMs);
+        figures.push({ name: `${title} ${input.label}: share of JSON.parse throughput`, value: Math.round((100 * json.medianMs) / ours.medianMs), unit: '%', note: `${byCpu} % by CPU time` });
       }
     }
-    rows.push(row);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  if (print) for (const r of rows) console.log(JSON.stringify(r));
-  return rows;
+  return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const f of await run({ log: (s) => console.error(s) })) console.log(JSON.stringify(f));
+}
