@@ -41,7 +41,19 @@ export function redact(secret: string): string {
   return `${secret.slice(0, 3)}…`;
 }
 
-export type SecretKind = 'cookie' | 'password';
+/** `env-password`: a password for an environment value, where EMQX parses HOCON and systemd expands `%`: letters, digits and `._@-` only, starting with a letter. */
+export type SecretKind = 'cookie' | 'password' | 'env-password';
+
+/** Kinds whose values are valid unquoted strings in EMQX HOCON. */
+export function isUnquotedSafeKind(text: string): boolean {
+  return /\uE000(cookie|env-password)\uE001/.test(text) && !/\uE000password\uE001/.test(text);
+}
+
+/** generatePassword() with its symbols swapped for letters outside `._@-`, starting with a letter. */
+export function generateEnvSafePassword(): string {
+  const password = generatePassword();
+  return generateCookie(1) + password.slice(1).replace(/[^A-Za-z0-9._@-]/g, () => generateCookie(1));
+}
 
 /**
  * Fixes carry a placeholder instead of a secret, so no secret exists until a fix is applied (none in
@@ -50,7 +62,7 @@ export type SecretKind = 'cookie' | 'password';
  */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
-const PLACEHOLDER = /\uE000(cookie|password)\uE001/g;
+const PLACEHOLDER = /\uE000(cookie|password|env-password)\uE001/g;
 
 export function secretPlaceholder(kind: SecretKind): string {
   return `${OPEN}${kind}${CLOSE}`;
@@ -67,7 +79,7 @@ export function hasSecretPlaceholder(text: string): boolean {
 export function fillSecrets<T extends { newText: string }>(edits: readonly T[]): T[] {
   if (!edits.some((e) => hasSecretPlaceholder(e.newText))) return [...edits];
   const values: Partial<Record<SecretKind, string>> = {};
-  const value = (kind: SecretKind) => (values[kind] ??= kind === 'cookie' ? generateCookie() : generatePassword());
+  const value = (kind: SecretKind) => (values[kind] ??= kind === 'cookie' ? generateCookie() : kind === 'env-password' ? generateEnvSafePassword() : generatePassword());
   return edits.map((e) => ({ ...e, newText: e.newText.replace(PLACEHOLDER, (_, kind: SecretKind) => value(kind)) }));
 }
 

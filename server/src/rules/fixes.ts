@@ -2,7 +2,7 @@
 import type { FileEdit } from '../core/text';
 import type { DeploymentModel, Fact } from '../model/deploymentModel';
 import { isSafeUnquoted } from '../parsers/hocon';
-import { hasSecretPlaceholder } from '../core/secrets';
+import { hasSecretPlaceholder, isUnquotedSafeKind } from '../core/secrets';
 
 /** The text of a file of the deployment. */
 export function fileText(model: DeploymentModel, file: string): string | undefined {
@@ -23,7 +23,7 @@ export function replaceValue(model: DeploymentModel, fact: Fact<unknown>, value:
   const parsed = model.files.find((f) => f.file === fact.origin.file);
   const hocon = parsed?.kind === 'emqx-conf' && parsed.format === 'hocon';
   // Generated secrets are alphanumeric and start with a letter: safe unquoted.
-  const safe = hasSecretPlaceholder(value) || isSafeUnquoted(value);
+  const safe = hasSecretPlaceholder(value) ? isUnquotedSafeKind(value) : isSafeUnquoted(value);
   const quoted = original.startsWith('"') || (hocon && !fact.origin.env && !safe);
   const newText = quoted ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
   if (newText === original) return [];

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { DeploymentModel, Fact, Origin } from '../../model/deploymentModel';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { generateCookie, generatePassword, redact } from '../../core/secrets';
+import { redact, secretPlaceholder } from '../../core/secrets';
 import { fileText, replaceValue, setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { flatSetting } from '../mqtt/support';
@@ -16,9 +16,7 @@ const FLAT_KEYS = ['dashboard.default_user.password', 'management.default_applic
  * characters that are plain in both: the symbols of generatePassword() become random letters there.
  */
 export function freshPassword(origin: Origin): string {
-  const password = generatePassword();
-  if (!origin.env) return password;
-  return generateCookie(1) + password.slice(1).replace(/[^A-Za-z0-9._@-]/g, () => generateCookie(1));
+  return secretPlaceholder(origin.env ? 'env-password' : 'password');
 }
 
 /** True when the text at an origin is the literal `public`, quoted or not. */
@@ -67,7 +65,8 @@ export const rule: Rule = {
     // The winning value is fine, but an overridden `public` comes back whenever EMQX starts without the override.
     for (const o of fact.overridden) {
       if (o.env || !writesPublic(model, o)) continue;
-      const literal = JSON.stringify(generatePassword());
+      // Generated passwords hold no quote or backslash, so plain quotes suffice.
+      const literal = `"${secretPlaceholder('password')}"`;
       report({
         file: o.file,
         span: o.span,

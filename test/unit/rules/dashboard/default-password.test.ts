@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule, freshPassword } from '../../../../server/src/rules/dashboard/default-password';
+import { fillSecrets, hasSecretPlaceholder } from '../../../../server/src/core/secrets';
 import { runRuleTests, findingsOf } from '../ruleTester';
 import { HARDENED, UNIT_WITH_PASSWORD } from '../mqtt/fixtures';
 
@@ -55,11 +56,10 @@ runRuleTests(rule, {
 });
 
 test('passwords written through the environment avoid characters HOCON or systemd would reinterpret', () => {
-  for (let i = 0; i < 200; i++) {
-    const p = freshPassword({ file: '/deploy/emqx.service', span: { start: 0, end: 0 }, env: 'EMQX_DASHBOARD__DEFAULT_PASSWORD' });
-    assert.match(p, /^[A-Za-z][A-Za-z0-9._@-]{23}$/);
-  }
-  assert.equal(freshPassword({ file: '/deploy/emqx.conf', span: { start: 0, end: 0 } }).length, 24);
+  const envEdit = [{ newText: freshPassword({ file: '/deploy/emqx.service', span: { start: 0, end: 0 }, env: 'EMQX_DASHBOARD__DEFAULT_PASSWORD' }) }];
+  for (let i = 0; i < 200; i++) assert.match(fillSecrets(envEdit)[0].newText, /^[A-Za-z][A-Za-z0-9._@-]{23}$/);
+  const confEdit = [{ newText: freshPassword({ file: '/deploy/emqx.conf', span: { start: 0, end: 0 } }) }];
+  assert.equal(fillSecrets(confEdit)[0].newText.length, 24);
 });
 
 test('the message never carries a password whole and each fix is fresh', () => {
@@ -67,5 +67,6 @@ test('the message never carries a password whole and each fix is fresh', () => {
   const [a] = findingsOf(rule.id, { name: 'a', files });
   const [b] = findingsOf(rule.id, { name: 'b', files });
   assert.ok(!/\bpublic\b/.test(a.message));
-  assert.notEqual(a.fixes[0].edits[0].newText, b.fixes[0].edits[0].newText);
+  assert.ok(hasSecretPlaceholder(a.fixes[0].edits[0].newText), 'no password exists before the fix is applied');
+  assert.notEqual(fillSecrets(a.fixes[0].edits)[0].newText, fillSecrets(b.fixes[0].edits)[0].newText);
 });
