@@ -8,7 +8,7 @@
  */
 import type { ParseProblem } from '../../core/problems';
 import type { HoconDocument, HoconField, HoconInclude, HoconKey, HoconKeySegment, HoconMember, HoconObject, HoconValue } from './ast';
-import { Scanner, Tok, Unquoted, allWordChars, classifyUnquoted, isEmqxWord } from './scanner';
+import { Scanner, Tok, Unquoted, allWordChars, classifyRun, isEmqxWord, isLetter } from './scanner';
 import { quoteString } from './strings';
 
 export const MAX_DEPTH = 256;
@@ -126,19 +126,26 @@ class Parser {
     return f;
   }
 
-  /** Looks past the lookahead without consuming it: is a key (followed by `=`, `:`, `{`) or an include next? */
+  /**
+   * Looks past the lookahead without consuming it: is a key (followed by `=`, `:`, `{`) or an include
+   * next? When it is, the lookahead is left scanned as a key (the parser reads it as one right after);
+   * otherwise the scanner is left exactly as it was.
+   */
   private keyAhead(): boolean {
     if (!this.laValid) return false;
     const sc = this.sc;
+    const problems = this.problems;
+    const comments = sc.comments;
     const pos = sc.pos, kind = sc.kind, tokStart = sc.tokStart, tokEnd = sc.tokEnd, newlineBefore = sc.newlineBefore;
-    const tokValue = sc.tokValue, triple = sc.triple, subPath = sc.subPath, subOptional = sc.subOptional;
-    const problems = this.problems.length, comments = sc.comments.length, commentsUpTo = sc.commentsUpTo;
+    const tokValue = sc.tokValue, triple = sc.triple, subPath = sc.subPath, subOptional = sc.subOptional, runFlags = sc.runFlags;
+    const problemCount = problems.length, commentCount = comments.length, commentsUpTo = sc.commentsUpTo;
     sc.pos = tokStart;
     const k = sc.next(KEY);
     let result = false;
     if (k === Tok.Unquoted || k === Tok.Quoted) {
+      const keyEnd = sc.tokEnd, keyFlags = sc.runFlags;
       const isInclude = k === Tok.Unquoted && this.isIncludeWord();
-      let end = sc.tokEnd;
+      let end = keyEnd;
       let n = sc.next(KEY);
       while ((n === Tok.Unquoted || n === Tok.Quoted) && sc.tokStart === end) {
         end = sc.tokEnd;
@@ -146,18 +153,31 @@ class Parser {
       }
       result = n === Tok.Colon || n === Tok.Equals || n === Tok.PlusEquals || n === Tok.LBrace;
       if (isInclude && (n === Tok.Quoted || (n === Tok.Unquoted && !sc.newlineBefore))) result = true;
+      if (result) {
+        // Keep the key-mode scan of the lookahead (a Quoted one reads the same in both modes).
+        sc.kind = k;
+        sc.tokStart = tokStart;
+        sc.tokEnd = keyEnd;
+        sc.pos = keyEnd;
+        sc.runFlags = keyFlags;
+        this.laKey = KEY;
+      }
     }
-    sc.pos = pos;
-    sc.kind = kind;
-    sc.tokStart = tokStart;
-    sc.tokEnd = tokEnd;
+    if (!result) {
+      sc.pos = pos;
+      sc.kind = kind;
+      sc.tokStart = tokStart;
+      sc.tokEnd = tokEnd;
+      sc.runFlags = runFlags;
+    }
     sc.newlineBefore = newlineBefore;
     sc.tokValue = tokValue;
     sc.triple = triple;
     sc.subPath = subPath;
     sc.subOptional = subOptional;
-    this.problems.length = problems;
-    sc.comments.length = comments;
+    // Problems and comments met while looking ahead are met again when the parser gets there.
+    if (problems.length !== problemCount) problems.length = problemCount;
+    if (comments.length !== commentCount) comments.length = commentCount;
     sc.commentsUpTo = commentsUpTo;
     return result;
   }
@@ -222,12 +242,13 @@ class Parser {
         frame.lastComma = -1;
         frame.any = true;
         if (k === Tok.Quoted) {
-          this.field(frame, k, start, end, sc.tokValue);
+          this.field(frame, k, start, end, sc.tokValue, 0);
           continue;
         }
         if (k === Tok.Unquoted) {
           if (this.isIncludeWord() && this.include(start, frame)) continue;
-          this.field(frame, k, start, end, '');
+          // After a failed include, the scanner holds the next token; `include` itself is a plain word.
+          this.field(frame, k, start, end, '', sc.tokStart === start ? sc.runFlags : 0);
           continue;
         }
         this.error(start, end, `Expected a key (such as \`node.name\`) but found \`${clip(text, start, end)}\`.`);
@@ -288,11 +309,15 @@ class Parser {
     if (frame.n > 0) {
       const startsValue = k === Tok.LBrace || k === Tok.LBracket || k === Tok.Quoted || k === Tok.Unquoted || k === Tok.Substitution || k === Tok.Template;
       if (!startsValue) return this.finishValue();
-      if ((k === Tok.Quoted || k === Tok.Unquoted) && this.keyAhead()) {
-        if (!sc.newlineBefore) this.error(sc.tokStart, sc.tokEnd, 'Expected a comma or a new line before the next field.');
-        return this.finishValue();
+      if (k === Tok.Quoted || k === Tok.Unquoted) {
+        const start = sc.tokStart;
+        const end = sc.tokEnd;
+        if (this.keyAhead()) {
+          if (!sc.newlineBefore) this.error(start, end, 'Expected a comma or a new line before the next field.');
+          return this.finishValue();
+        }
       }
-      if (k === Tok.Unquoted) cls = classifyUnquoted(text, sc.tokStart, sc.tokEnd);
+      if (k === Tok.Unquoted) cls = classifyRun(text, sc.tokStart, sc.tokEnd, sc.runFlags);
       if (frame.literal || cls >= Unquoted.Number) {
         if (sc.newlineBefore) return this.finishValue();
         if (!frame.joinReported) this.dialect((frame.list[0] as HoconValue).start, sc.tokEnd, 'EMQX cannot join a number, `true`, `false` or `null` with other values written after it; quote the whole value.');
@@ -328,7 +353,7 @@ class Parser {
       case Tok.Unquoted: {
         this.laValid = false;
         const raw = this.tokText();
-        if (cls < 0) cls = classifyUnquoted(text, start, end);
+        if (cls < 0) cls = classifyRun(text, start, end, sc.runFlags);
         switch (cls) {
           case Unquoted.Number: frame.list[frame.n++] = { type: 'number', value: Number(raw), raw, start, end }; break;
           case Unquoted.True: frame.list[frame.n++] = { type: 'boolean', value: true, start, end }; break;
@@ -393,9 +418,9 @@ class Parser {
   }
 
   /** Reads a field whose key starts with the token just taken (kind, offsets, and value when quoted). */
-  private field(obj: Frame, kind: Tok, start: number, end: number, quotedValue: string): void {
+  private field(obj: Frame, kind: Tok, start: number, end: number, quotedValue: string, runFlags: number): void {
     const sc = this.sc;
-    const key = this.key(kind, start, end, quotedValue);
+    const key = this.key(kind, start, end, quotedValue, runFlags);
     const field: HoconField = { type: 'field', key, separator: null, value: undefined, start: key.start, end: key.end };
     obj.list[obj.n++] = field;
     const s = this.peek(KEY);
@@ -413,7 +438,7 @@ class Parser {
     this.push(F.Value, field.start).field = field;
   }
 
-  private key(firstKind: Tok, firstStart: number, firstEnd: number, firstValue: string): HoconKey {
+  private key(firstKind: Tok, firstStart: number, firstEnd: number, firstValue: string, firstFlags: number): HoconKey {
     const text = this.text;
     const sc = this.sc;
     // Collected in a reused scratch list, then copied to an array of exactly the right size.
@@ -423,6 +448,7 @@ class Parser {
     let start = firstStart;
     let end = firstEnd;
     let value = firstValue;
+    let flags = firstFlags;
     let pieces = 0;
     let joinNext = false;
     for (;;) {
@@ -433,6 +459,14 @@ class Parser {
           last.name += value;
           last.end = end;
         } else segments[count++] = { name: value, quoted: true, start, end };
+        joinNext = true;
+      } else if (flags === 0 && isLetter(text.charCodeAt(start))) {
+        // The common case: a plain word without dots is one segment EMQX reads as is.
+        if (joinNext && count) {
+          const last = segments[count - 1];
+          last.name += text.slice(start, end);
+          last.end = end;
+        } else segments[count++] = { name: text.slice(start, end), quoted: false, start, end };
         joinNext = true;
       } else {
         if (!isEmqxWord(text, start, end) && !(pieces > 1 && text.charCodeAt(start) === 0x2e && allWordChars(text, start + 1, end))) {
@@ -464,12 +498,14 @@ class Parser {
         start = sc.tokStart;
         end = sc.tokEnd;
         value = n === Tok.Quoted ? sc.tokValue : '';
+        flags = sc.runFlags;
         continue;
       }
       break;
     }
     if (pieces > 1) this.dialect(firstStart, end, 'EMQX reads a key as a single token; write the path unquoted (`a.b.c`) instead of mixing quoted parts.');
-    return { segments: segments.slice(0, count), start: firstStart, end };
+    const exact = count === 1 ? [segments[0]] : count === 2 ? [segments[0], segments[1]] : segments.slice(0, count);
+    return { segments: exact, start: firstStart, end };
   }
 
   private nextIsAdjacent(end: number): boolean {

@@ -31,18 +31,38 @@ export const enum Tok {
 
 export const MAX_PROBLEMS = 1000;
 
-/** How an ASCII character behaves inside an unquoted run. */
+/**
+ * How an ASCII character behaves inside an unquoted run. Word, Dot and Other continue the run; Dot and
+ * Other double as the bits of `Scanner.runFlags`.
+ */
 const enum Run {
-  Plain,
+  /** Letters, digits and `_ @ % - |`: what EMQX allows in an unquoted string. */
+  Word = 0,
+  Dot = 1,
+  /** Any other character that does not end the run. */
+  Other = 2,
   /** Whitespace, line breaks, structural characters and NUL always end the run. */
-  Stop,
+  Stop = 4,
   Colon,
   Plus,
   Dollar,
   Slash,
 }
 
-const RUN = new Uint8Array(128);
+/** Bits of `Scanner.runFlags` for the current Unquoted token. */
+export const enum RunFlags {
+  /** The run holds a `.`. */
+  Dot = 1,
+  /** The run holds a character EMQX does not allow unquoted (neither a word character nor `.`). */
+  NotWord = 2,
+}
+
+const RUN = new Uint8Array(128).fill(Run.Other);
+for (let c = 0x30; c <= 0x39; c++) RUN[c] = Run.Word;
+for (let c = 0x41; c <= 0x5a; c++) RUN[c] = Run.Word;
+for (let c = 0x61; c <= 0x7a; c++) RUN[c] = Run.Word;
+for (const c of [0x5f, 0x40, 0x25, 0x2d, 0x7c]) RUN[c] = Run.Word;
+RUN[0x2e] = Run.Dot;
 for (const c of [0x20, 0x09, 0x0b, 0x0c, 0x0a, 0x0d, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3d, 0x22, 0x23, 0]) RUN[c] = Run.Stop;
 RUN[0x3a] = Run.Colon;
 RUN[0x2b] = Run.Plus;
@@ -81,6 +101,8 @@ export class Scanner {
   subOptional = false;
   /** Set by the string readers: offset after the literal just read. */
   scanEnd = 0;
+  /** For an Unquoted token: RunFlags of its characters. */
+  runFlags = 0;
 
   constructor(
     readonly text: string,
@@ -233,15 +255,20 @@ export class Scanner {
     return -1;
   }
 
+  /** End of the unquoted run at `start`; sets `runFlags`. */
   private unquotedEnd(start: number, keyMode: boolean): number {
     const t = this.text;
     const len = this.len;
+    let flags = 0;
     let i = start;
     for (; i < len; i++) {
       const c = t.charCodeAt(i);
       if (c < 128) {
         const k = RUN[c];
-        if (k === Run.Plain) continue;
+        if (k < Run.Stop) {
+          flags |= k;
+          continue;
+        }
         if (k === Run.Stop) break;
         if (k === Run.Colon) {
           if (keyMode) break;
@@ -253,14 +280,22 @@ export class Scanner {
           // `http://host` written unquoted: EMQX rejects it anyway, so read the URL a person meant.
           if (!keyMode && i > start && t.charCodeAt(i - 1) === 0x3a) {
             i++;
+            flags |= RunFlags.NotWord;
             continue;
           }
           break;
         }
+        flags |= RunFlags.NotWord;
       } else if (c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0xfffd) break;
+      else flags |= RunFlags.NotWord;
     }
     // A lone character that cannot start anything (e.g. `+` or `:` in a key): take it so we advance.
-    return i === start ? start + 1 : i;
+    if (i === start) {
+      this.runFlags = RunFlags.NotWord;
+      return start + 1;
+    }
+    this.runFlags = flags;
+    return i;
   }
 
   private substitution(start: number, newlineBefore: boolean): Tok {
@@ -328,7 +363,7 @@ for (let c = 0; c < 128; c++) {
   if (letter || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x40 || c === 0x25 || c === 0x2d || c === 0x7c) WORD[c] = 1;
 }
 
-function isLetter(c: number): boolean {
+export function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
@@ -348,6 +383,21 @@ export function allWordChars(t: string, from: number, end: number): boolean {
 /** `^[A-Za-z][A-Za-z0-9_.@%|-]*$` over `t[start, end)`. */
 export function isEmqxWord(t: string, start: number, end: number): boolean {
   return end > start && isLetter(t.charCodeAt(start)) && allWordChars(t, start + 1, end);
+}
+
+/** `classifyUnquoted` for the scanner's current Unquoted token, using the flags gathered while scanning it. */
+export function classifyRun(t: string, start: number, end: number, flags: number): Unquoted {
+  if (!isLetter(t.charCodeAt(start))) return classifyUnquoted(t, start, end);
+  if (flags & RunFlags.NotWord) return Unquoted.InvalidString;
+  switch (end - start) {
+    case 4:
+      if (t.startsWith('true', start)) return Unquoted.True;
+      if (t.startsWith('null', start)) return Unquoted.Null;
+      break;
+    case 5:
+      if (t.startsWith('false', start)) return Unquoted.False;
+  }
+  return Unquoted.String;
 }
 
 /**
