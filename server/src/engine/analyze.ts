@@ -7,8 +7,17 @@ import { RULES } from '../rules';
 
 export const INTERNAL_ERROR_ID = 'internal/rule-error';
 
+/**
+ * Files whose syntax is broken: edits computed from their tree may land in the wrong place (an insertion
+ * into an unterminated block is swallowed), so only the parser's own repairs are offered for them.
+ */
+function brokenFiles(model: DeploymentModel): Set<string> {
+  return new Set(model.files.filter((f) => f.problems.some((p) => p.code.endsWith('/syntax'))).map((f) => f.file));
+}
+
 export function analyzeModel(model: DeploymentModel, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
+  const broken = brokenFiles(model);
   for (const rule of rules) {
     const level = settings.rules[rule.id];
     if (level === 'off') continue;
@@ -21,7 +30,7 @@ export function analyzeModel(model: DeploymentModel, settings: Settings, rules: 
         file: r.file,
         span: r.span,
         related: r.related,
-        fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0),
+        fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0 && (rule.id.startsWith('hocon/') || !f.edits.some((e) => broken.has(e.file)))),
       });
     };
     try {

@@ -18,3 +18,13 @@ test('a rule that throws is reported as internal/rule-error and the other rules 
   assert.match(internal.message, /test\/broken failed.*boom/);
   assert.ok(findings.some((f) => f.ruleId === 'erlang/weak-cookie'));
 });
+
+test('no fix is offered into a file whose syntax is broken (its edits could land inside an unterminated block)', async () => {
+  const { findingsOf } = await import('../ruleTester');
+  const broken = findingsOf(undefined, { name: 'broken', files: { 'emqx.conf': 'node.cookie = emqxsecretcookie\ndashboard {\n  listeners.http.bind = 18083\n' } });
+  assert.ok(broken.some((f) => f.ruleId === 'hocon/syntax'));
+  assert.ok(broken.some((f) => f.ruleId === 'erlang/weak-cookie'), 'findings are still reported');
+  assert.deepEqual(broken.filter((f) => f.ruleId !== 'hocon/syntax' && f.fixes.length > 0).map((f) => f.ruleId), []);
+  const ok = findingsOf('erlang/weak-cookie', { name: 'ok', files: { 'emqx.conf': 'node.cookie = emqxsecretcookie\n' } });
+  assert.equal(ok[0].fixes.length, 1);
+});
