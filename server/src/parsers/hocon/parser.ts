@@ -8,7 +8,7 @@
  */
 import type { ParseProblem } from '../../core/problems';
 import type { HoconDocument, HoconField, HoconInclude, HoconKey, HoconKeySegment, HoconMember, HoconObject, HoconValue } from './ast';
-import { Scanner, Tok, Unquoted, allWordChars, classifyRun, isEmqxWord, isLetter } from './scanner';
+import { RunFlags, Scanner, Tok, Unquoted, allWordChars, classifyRun, isEmqxWord, isLetter } from './scanner';
 import { quoteString } from './strings';
 
 export const MAX_DEPTH = 256;
@@ -64,6 +64,15 @@ class Parser {
   private depth = 0;
   private readonly frames: Frame[] = [];
   private readonly segments: HoconKeySegment[] = [];
+  /**
+   * The punctuation token keyAhead found after a key (scanning from `sepPos` in key mode), kept so the
+   * parser does not scan it twice; -1 when none. Only kept when scanning it reported nothing.
+   */
+  private sepPos = -1;
+  private sepKind = Tok.EOF;
+  private sepStart = 0;
+  private sepEnd = 0;
+  private sepNewline = false;
   private sp = 0;
 
   constructor(readonly text: string) {
@@ -86,7 +95,16 @@ class Parser {
     }
     this.laValid = true;
     this.laKey = keyMode;
-    return this.sc.next(keyMode);
+    if (keyMode && sc.pos === this.sepPos) {
+      // The separator after a key was already scanned by keyAhead.
+      this.sepPos = -1;
+      sc.kind = this.sepKind;
+      sc.tokStart = this.sepStart;
+      sc.tokEnd = sc.pos = this.sepEnd;
+      sc.newlineBefore = this.sepNewline;
+      return sc.kind;
+    }
+    return sc.next(keyMode);
   }
 
   private take(keyMode: boolean): Tok {
@@ -139,8 +157,13 @@ class Parser {
     const pos = sc.pos, kind = sc.kind, tokStart = sc.tokStart, tokEnd = sc.tokEnd, newlineBefore = sc.newlineBefore;
     const tokValue = sc.tokValue, triple = sc.triple, subPath = sc.subPath, subOptional = sc.subOptional, runFlags = sc.runFlags;
     const problemCount = problems.length, commentCount = comments.length, commentsUpTo = sc.commentsUpTo;
-    sc.pos = tokStart;
-    const k = sc.next(KEY);
+    // A quoted string reads the same in both modes, and so does a run of word characters and dots
+    // (`:` and `//` are what differ); anything else is scanned again as a key.
+    let k = kind;
+    if (!(kind === Tok.Quoted || (kind === Tok.Unquoted && !(runFlags & RunFlags.NotWord)))) {
+      sc.pos = tokStart;
+      k = sc.next(KEY);
+    }
     let result = false;
     if (k === Tok.Unquoted || k === Tok.Quoted) {
       const keyEnd = sc.tokEnd, keyFlags = sc.runFlags;
@@ -152,6 +175,13 @@ class Parser {
         n = sc.next(KEY);
       }
       result = n === Tok.Colon || n === Tok.Equals || n === Tok.PlusEquals || n === Tok.LBrace;
+      if (result && end === keyEnd && problems.length === problemCount && comments.length === commentCount) {
+        this.sepPos = keyEnd;
+        this.sepKind = n;
+        this.sepStart = sc.tokStart;
+        this.sepEnd = sc.tokEnd;
+        this.sepNewline = sc.newlineBefore;
+      }
       if (isInclude && (n === Tok.Quoted || (n === Tok.Unquoted && !sc.newlineBefore))) result = true;
       if (result) {
         // Keep the key-mode scan of the lookahead (a Quoted one reads the same in both modes).
