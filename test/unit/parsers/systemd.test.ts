@@ -150,3 +150,10 @@ test('edits: set, insert (creating the section), remove', () => {
   const cont = roundTrip('[Service]\nExecStart=/a \\\n  b\nUser=x\n', (t) => removeDirective(parseUnit(t), 'Service', 'ExecStart'), problemsOf);
   assert.equal(cont, '[Service]\nUser=x\n');
 });
+
+test('a continuation followed only by comment lines to the end of the file still ends its assignment', () => {
+  const text = '[Service]\nExecStart=/bin/true \\\n# comment\n';
+  const doc = parseUnit(text);
+  assert.deepEqual(doc.sections[0].entries.map((e) => [e.key, e.value, text.slice(e.valueSpan.start, e.valueSpan.end)]), [['ExecStart', '/bin/true', '/bin/true']]);
+  assert.deepEqual(doc.problems, []);
+});

@@ -58,29 +58,41 @@ export function parseUnit(text: string): UnitDocument {
       continue;
     }
     pending = undefined;
+    section = finishLine(segments);
+  }
+  // A continuation followed only by comment lines up to the end still ends its logical line; its
+  // trailing backslash continues into nothing, so it is left out of the value.
+  if (pending) {
+    const last = pending[pending.length - 1];
+    pending[pending.length - 1] = { start: last.start, end: trimEnd(text, last.start, last.end - 1) };
+    finishLine(pending);
+  }
+  return doc;
+
+  /** Reads one logical line (a header or an assignment) and returns the section that follows it. */
+  function finishLine(segments: Span[]): UnitSection | undefined {
     const start = segments[0].start;
     const end = segments[segments.length - 1].end;
     if (text.charCodeAt(start) === 91 /* [ */) {
       const close = end - 1;
       if (text.charCodeAt(close) !== 93 /* ] */ || close === start) {
         problem(start, end, 'Invalid section header: expected `[Name]` with nothing after the `]`.');
-        section = undefined;
-        continue;
+        return undefined;
       }
-      section = { name: text.slice(start + 1, close), nameSpan: { start: start + 1, end: close }, entries: [], start, end };
-      doc.sections.push(section);
-      continue;
+      const header: UnitSection = { name: text.slice(start + 1, close), nameSpan: { start: start + 1, end: close }, entries: [], start, end };
+      doc.sections.push(header);
+      return header;
     }
     const entry = readAssignment(text, segments, problem);
-    if (!entry) continue;
+    if (!entry) return section;
     if (!section) {
       problem(entry.start, entry.end, `\`${shown(entry.key)}=\` is outside any section; systemd ignores it. Put it under a header such as \`[Service]\`.`);
-      continue;
+      return section;
     }
     section.entries.push(entry);
     section.end = entry.end;
+    return section;
   }
-  return doc;
 }
 
 /** True when a line ends with an odd number of backslashes (an even number is escaped backslashes). */
