@@ -52,6 +52,56 @@ h.run({
     assert(text:lower():find('cookie'), 'hover: ' .. text)
   end },
 
+  { 'document symbols list the node block with its cookie', function()
+    local resp = vim.lsp.buf_request_sync(buf, 'textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(buf) } }, 5000)
+    local symbols = resp and resp[client_id] and resp[client_id].result or {}
+    local node
+    for _, s in ipairs(symbols) do
+      if s.name == 'node' then node = s end
+    end
+    assert(node, 'symbols: ' .. vim.inspect(vim.tbl_map(function(s) return s.name end, symbols)))
+    local children = vim.tbl_map(function(c) return c.name end, node.children or {})
+    assert(vim.tbl_contains(children, 'cookie'), 'node children: ' .. vim.inspect(children))
+  end },
+
+  { 'completion inside node {} offers its keys', function()
+    assert(cookie_lnum, 'needs the cookie diagnostic')
+    local resp = vim.lsp.buf_request_sync(buf, 'textDocument/completion', {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      position = { line = cookie_lnum, character = 2 },
+    }, 5000)
+    local result = resp and resp[client_id] and resp[client_id].result or {}
+    local items = result.items or result
+    local labels = vim.tbl_map(function(i) return i.label end, items)
+    assert(vim.tbl_contains(labels, 'data_dir') or vim.tbl_contains(labels, 'cookie'), 'labels: ' .. vim.inspect(labels))
+  end },
+
+  { 'formatting through neovim is idempotent and keeps the file valid', function()
+    local format = function()
+      if vim.lsp.buf.format then vim.lsp.buf.format({ timeout_ms = 5000 }) else vim.lsp.buf.formatting_sync(nil, 5000) end
+    end
+    -- Spoil the indentation of the line after the cookie first, so the formatter has work to do.
+    -- Neovim's defaults (noexpandtab, tabstop 8) reach the server as FormattingOptions.
+    assert(cookie_lnum, 'needs the cookie diagnostic')
+    local spoiled = vim.api.nvim_buf_get_lines(buf, cookie_lnum + 1, cookie_lnum + 2, false)[1]
+    vim.api.nvim_buf_set_lines(buf, cookie_lnum + 1, cookie_lnum + 2, false, { '         ' .. vim.trim(spoiled) })
+    format()
+    local once = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local unit = vim.bo[buf].expandtab and string.rep(' ', vim.fn.shiftwidth()) or '\t'
+    assert(once[cookie_lnum + 2] == unit .. vim.trim(spoiled), 'formatted line: [' .. tostring(once[cookie_lnum + 2]) .. ']')
+    assert(once[cookie_lnum + 1]:match('^%s*') == unit, 'cookie line indent: [' .. once[cookie_lnum + 1] .. ']')
+    format()
+    local twice = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    assert(vim.deep_equal(once, twice), 'a second format changed the buffer')
+    vim.wait(500)
+    assert(#h.diagnostics_with_code(buf, 'hocon/syntax') == 0, 'formatting broke the syntax: ' .. h.describe(vim.diagnostic.get(buf)))
+    local found = false
+    for i, l in ipairs(once) do
+      if l:find('cookie%s*=') then cookie_lnum = i - 1; found = true end
+    end
+    assert(found, 'the cookie line survived formatting')
+  end },
+
   { 'the quick fix is applied through vim.lsp.buf.code_action', function()
     assert(cookie_lnum, 'needs the cookie diagnostic')
     local d = h.diagnostics_with_code(buf, RULE)[1]

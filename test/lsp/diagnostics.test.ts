@@ -3,8 +3,8 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, copyExamples, fileUri, codesOf, type Transport, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
+import { CodeActionRequest, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { startServer, makeWorkspace, copyExamples, fileUri, codesOf, applyTextEdits, editsFor, type Transport, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, vmargsWithCookie, strongCookie, WEAK_COOKIE, COOKIE_LINE } from './samples';
 
 const RULE = 'erlang/weak-cookie';
@@ -61,6 +61,35 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
     });
   });
 }
+
+describe('positions after edits', { timeout: SUITE_TIMEOUT_MS }, () => {
+  let s: ServerSession | undefined;
+  after(() => s?.kill());
+
+  it('ranges and fix edits follow each edit that shifts the cookie sideways', async () => {
+    const text = hoconWithCookie(WEAK_COOKIE);
+    const ws = makeWorkspace({ 'emqx.conf': text });
+    const uri = fileUri(path.join(ws, 'emqx.conf'));
+    s = await startServer({ folders: [ws] });
+    await s.open(uri, 'emqx-hocon', text);
+    await s.waitForDiagnostics(uri, has);
+    // Each variant moves the value on its line: a tab for two spaces (as a formatter does), then wider and narrower.
+    for (const variant of [text.replace('  cookie', '\tcookie'), text.replace('  cookie', '      cookie'), text.replace('  cookie', 'cookie')]) {
+      s.diagnostics.delete(uri);
+      await s.change(uri, variant);
+      const d: Diagnostic = (await s.waitForDiagnostics(uri, has)).find((x) => x.code === RULE)!;
+      const line = variant.split('\n')[COOKIE_LINE];
+      assert.equal(d.range.start.character, line.indexOf('"'), `diagnostic start on ${JSON.stringify(line)}`);
+      const actions = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) ?? [];
+      const fix = actions.find((a): a is CodeAction => 'isPreferred' in a && !!a.isPreferred && !!a.edit);
+      assert.ok(fix, 'a preferred fix');
+      const fixed = applyTextEdits(variant, editsFor(fix.edit!, uri)).split('\n')[COOKIE_LINE];
+      assert.match(fixed, /^\s*cookie = "[A-Za-z0-9]{32,}"$/, `line after the fix: ${JSON.stringify(fixed)}`);
+    }
+    assert.equal(await s.stop(), 0);
+    s = undefined;
+  });
+});
 
 describe('diagnostics for the whole workspace', { timeout: SUITE_TIMEOUT_MS }, () => {
   let s: ServerSession | undefined;
