@@ -94,7 +94,7 @@ export async function run({ log = () => {} } = {}) {
           figures.push({ name, value: null, unit: 'MB/s', note: `cannot parse it: ${r.error}` });
           continue;
         }
-        const cpuRate = round(r.chars / 1e6 / (r.medianCpuMs / 1000));
+        const cpuRate = round(r.chars / 1e6 / (r.meanCpuMs / 1000));
         figures.push({ name, value: round(r.chars / 1e6 / (r.medianMs / 1000)), unit: 'MB/s', note: `median of ${r.runs} warm runs (${cpuRate} MB/s by CPU time); first run ${Math.round(r.coldMs)} ms` });
         figures.push({ name: `${name} peak RSS`, value: Math.round(r.peakRssMB), unit: 'MB', note: `${Math.round(r.baseRssMB)} MB before parsing` });
       }
@@ -103,12 +103,12 @@ export async function run({ log = () => {} } = {}) {
       const peers = PEERS.filter((p) => results[p].ok);
       if (peers.length) {
         const fastest = peers.reduce((a, b) => (results[a].medianMs <= results[b].medianMs ? a : b));
-        const byCpu = round(results[fastest].medianCpuMs / ours.medianCpuMs);
+        const byCpu = round(results[fastest].meanCpuMs / ours.meanCpuMs);
         figures.push({ name: `${title} ${input.label}: speed-up over the fastest npm parser`, value: round(results[fastest].medianMs / ours.medianMs), unit: 'x', note: `${fastest}; ${byCpu} x by CPU time` });
       }
       if (input.json && results['JSON.parse'].ok) {
         const json = results['JSON.parse'];
-        const byCpu = Math.round((100 * json.medianCpuMs) / ours.medianCpuMs);
+        const byCpu = Math.round((100 * json.meanCpuMs) / ours.meanCpuMs);
         figures.push({ name: `${title} ${input.label}: share of JSON.parse throughput`, value: Math.round((100 * json.medianMs) / ours.medianMs), unit: '%', note: `${byCpu} % by CPU time` });
       }
     }

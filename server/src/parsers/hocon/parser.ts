@@ -73,6 +73,17 @@ class Parser {
   private sepStart = 0;
   private sepEnd = 0;
   private sepNewline = false;
+  /**
+   * The last chain of adjacent key pieces keyAhead read in vain (no separator after it): where each
+   * piece starts, and the token after the chain. A value written as adjacent pieces (`a = b"c""d"...`)
+   * asks again at every piece; answering from here keeps that linear.
+   */
+  private readonly chainStarts: number[] = [];
+  private chainCount = 0;
+  private chainAt = 0;
+  private chainEnd = 0;
+  private chainNext = Tok.EOF;
+  private chainNextNewline = false;
   private sp = 0;
 
   constructor(readonly text: string) {
@@ -157,6 +168,14 @@ class Parser {
     const pos = sc.pos, kind = sc.kind, tokStart = sc.tokStart, tokEnd = sc.tokEnd, newlineBefore = sc.newlineBefore;
     const tokValue = sc.tokValue, triple = sc.triple, subPath = sc.subPath, subOptional = sc.subOptional, runFlags = sc.runFlags;
     const problemCount = problems.length, commentCount = comments.length, commentsUpTo = sc.commentsUpTo;
+    if (this.inFailedChain(tokStart)) {
+      // Same pieces to the same end: no separator follows, unless this piece is `include` before a file name.
+      const n = this.chainNext;
+      const i = this.chainAt;
+      const pieceEnd = i + 1 < this.chainCount ? this.chainStarts[i + 1] : this.chainEnd;
+      const isInclude = pieceEnd - tokStart === 7 && this.text.startsWith('include', tokStart);
+      return isInclude && (n === Tok.Quoted || (n === Tok.Unquoted && !this.chainNextNewline));
+    }
     // A quoted string reads the same in both modes, and so does a run of word characters and dots
     // (`:` and `//` are what differ); anything else is scanned again as a key.
     let k = kind;
@@ -169,12 +188,23 @@ class Parser {
       const keyEnd = sc.tokEnd, keyFlags = sc.runFlags;
       const isInclude = k === Tok.Unquoted && this.isIncludeWord();
       let end = keyEnd;
+      const starts = this.chainStarts;
+      let count = 0;
+      starts[count++] = sc.tokStart;
       let n = sc.next(KEY);
       while ((n === Tok.Unquoted || n === Tok.Quoted) && sc.tokStart === end) {
+        starts[count++] = sc.tokStart;
         end = sc.tokEnd;
         n = sc.next(KEY);
       }
       result = n === Tok.Colon || n === Tok.Equals || n === Tok.PlusEquals || n === Tok.LBrace;
+      if (!result && count > 1) {
+        this.chainCount = count;
+        this.chainAt = 1;
+        this.chainEnd = end;
+        this.chainNext = n;
+        this.chainNextNewline = sc.newlineBefore;
+      } else this.chainCount = 0;
       if (result && end === keyEnd && problems.length === problemCount && comments.length === commentCount) {
         this.sepPos = keyEnd;
         this.sepKind = n;
@@ -210,6 +240,15 @@ class Parser {
     if (comments.length !== commentCount) comments.length = commentCount;
     sc.commentsUpTo = commentsUpTo;
     return result;
+  }
+
+  /** `start` is where a later piece of the last failed chain starts (asked in increasing order). */
+  private inFailedChain(start: number): boolean {
+    const starts = this.chainStarts;
+    let i = this.chainAt;
+    while (i < this.chainCount && starts[i] < start) i++;
+    this.chainAt = i;
+    return i < this.chainCount && starts[i] === start;
   }
 
   /** The current (Unquoted) token is the word `include`. */
