@@ -11,7 +11,7 @@ const SEED = 4242;
 describe('engine under fuzzed deployments', () => {
   it('the unmutated examples and corpus main files hold every engine property', () => {
     const s = seeds();
-    const cases = [
+    const cases: Array<Record<string, string>> = [
       { 'etc/emqx.conf': s.hocon[s.hocon.length - 1], 'etc/vm.args': s.vmargs[s.vmargs.length - 1], 'sysctl.d/99-emqx.conf': s.sysctl[0], 'emqx.service': s.systemd[s.systemd.length - 1], 'limits.d/emqx.conf': s.limits[0] },
       { 'etc/emqx.conf': s.emqx4[0] },
     ];
