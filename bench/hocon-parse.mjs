@@ -60,7 +60,8 @@ async function bundleParser() {
   const esbuild = await import('esbuild');
   const outfile = path.join(root, 'out', 'bench', 'hocon.js');
   await esbuild.build({
-    entryPoints: [path.join(root, 'server', 'src', 'parsers', 'hocon', 'index.ts')],
+    // BENCH_HOCON_ENTRY measures another copy of the parser (e.g. an older one) against the same peers.
+    entryPoints: [process.env.BENCH_HOCON_ENTRY || path.join(root, 'server', 'src', 'parsers', 'hocon', 'index.ts')],
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning',
   });
   return outfile;
