@@ -132,6 +132,17 @@ class Parser {
     this.sc.report(start, end, 'hocon/syntax', message);
   }
 
+  /**
+   * Quoting an unquoted value is the obvious repair only when the value stands alone: not glued to a quote
+   * (the new quote would merge with it) and not read while recovering from a syntax error (the "value" may
+   * be a stray separator).
+   */
+  private quoteFixIsSound(start: number, end: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(start - 1) === 34 /* " */ || text.charCodeAt(end) === 34) return false;
+    return !this.sc.problems.some((p) => p.code === 'hocon/syntax');
+  }
+
   private dialect(start: number, end: number, message: string, fix?: ParseProblem['fix']): void {
     this.sc.report(start, end, 'hocon/emqx-dialect', message, fix);
   }
@@ -264,6 +275,7 @@ class Parser {
     let rootBraced = false;
     let rootEnd = text.length;
     let rootClosed = false;
+    let trailing = false;
     if (this.peek(KEY) === Tok.LBrace) {
       this.laValid = false;
       rootBraced = true;
@@ -273,9 +285,11 @@ class Parser {
       const frame = this.frames[this.sp - 1];
       if (frame.t === F.Object) {
         const k = this.peek(KEY);
-        if (rootClosed && this.sp === 1 && k !== Tok.EOF) {
+        if (rootClosed && !trailing && this.sp === 1 && k !== Tok.EOF && k !== Tok.RBrace) {
+          // Reported once; what follows is still read (into the root, so every node stays inside it).
           this.error(sc.tokStart, sc.tokEnd, 'Expected the end of the file after the `}` that closes the root object.');
-          rootClosed = false;
+          trailing = true;
+          rootEnd = text.length;
         }
         if (k === Tok.EOF) {
           if (this.sp === 1) {
@@ -433,7 +447,7 @@ class Parser {
             if (cls === Unquoted.InvalidString) {
               this.dialect(start, end,
                 `EMQX reads an unquoted value only when it starts with a letter and holds letters, digits and \`_ . @ % - |\`; quote \`${raw}\`.`,
-                { title: `Quote ${raw}`, edits: [{ offset: start, length: end - start, newText: quoteString(raw) }] });
+                this.quoteFixIsSound(start, end) ? { title: `Quote ${raw}`, edits: [{ offset: start, length: end - start, newText: quoteString(raw) }] } : undefined);
             }
         }
         if (cls >= Unquoted.Number) frame.literal = true;
