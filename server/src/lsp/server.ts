@@ -18,7 +18,7 @@ import { nodeFileReader } from '../parsers/hocon/fsReader';
 import { docsPath } from '../rules/types';
 import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
 import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';
-import { toDiagnostic, type DiagnosticData } from './diagnostics';
+import { toDiagnostic } from './diagnostics';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { mergeSettings, SETTINGS_SECTION } from './settings';
 import { COMMANDS, executeCommand } from './commands';
@@ -168,8 +168,6 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params) => {
-    // An edit may still be waiting for analysis: answer from the text the client has now.
-    if (scheduled) analyzeAndPublish();
     const file = uriToPath(params.textDocument.uri);
     const text = textOf(file);
     if (text === undefined) return [];
