@@ -176,15 +176,6 @@ export function startServer(connection: Connection): void {
       index: positions.index(file, text),
       commentMarker: '#',
       snippetSupport: !!(capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
-      currentData: (diagnostic) => {
-        const mine = result.findings.filter((f) => f.file === file && f.ruleId === diagnostic.code);
-        const same = (f: (typeof mine)[number]) => {
-          const r = positions.range(file, text, f.span);
-          return r.start.line === diagnostic.range.start.line && r.start.character === diagnostic.range.start.character && r.end.line === diagnostic.range.end.line && r.end.character === diagnostic.range.end.character;
-        };
-        const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
-        return match ? (toDiagnostic(match, { textOf, positions, uris, docsUri }).data as DiagnosticData) : undefined;
-      },
       fixAll: () => {
         const edits = selectSafeEdits(result.findings.filter((f) => f.file === file)).get(file);
         if (!edits?.length) return undefined;
