@@ -162,6 +162,9 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
   const versions = new Map<string, number>();
 
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    // As a careful client does: diagnostics computed for an older version of an open document are stale.
+    const sent = versions.get(p.uri);
+    if (p.version !== undefined && p.version !== null && sent !== undefined && p.version < sent) return;
     diagnostics.set(p.uri, p.diagnostics);
     for (const w of [...waiters]) w();
   });

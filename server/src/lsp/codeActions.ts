@@ -20,6 +20,11 @@ export interface CodeActionContext {
   commentMarker: string;
   snippetSupport: boolean;
   fixAll(): CodeAction | undefined;
+  /**
+   * The fixes of the current finding behind a diagnostic the client sends back. The client's copy may be
+   * from before its latest edit, so its own `data` is not trusted for edits.
+   */
+  currentData(diagnostic: Diagnostic): DiagnosticData | undefined;
 }
 
 export function codeActions(params: CodeActionParams, ctx: CodeActionContext): CodeAction[] {
@@ -28,7 +33,7 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    const data = diagnostic.data as DiagnosticData | undefined;
+    const data = ctx.currentData(diagnostic);
     if (wants(CodeActionKind.QuickFix)) {
       for (const fix of data?.fixes ?? []) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: withFreshSecrets(fix.edit) });

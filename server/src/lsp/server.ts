@@ -18,7 +18,7 @@ import { nodeFileReader } from '../parsers/hocon/fsReader';
 import { docsPath } from '../rules/types';
 import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
 import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic, type DiagnosticData } from './diagnostics';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { mergeSettings, SETTINGS_SECTION } from './settings';
 import { COMMANDS, executeCommand } from './commands';
@@ -168,6 +168,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params) => {
+    // An edit may still be waiting for analysis: answer from the text the client has now.
+    if (scheduled) analyzeAndPublish();
     const file = uriToPath(params.textDocument.uri);
     const text = textOf(file);
     if (text === undefined) return [];
@@ -176,6 +178,15 @@ export function startServer(connection: Connection): void {
       index: positions.index(file, text),
       commentMarker: '#',
       snippetSupport: !!(capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+      currentData: (diagnostic) => {
+        const mine = result.findings.filter((f) => f.file === file && f.ruleId === diagnostic.code);
+        const same = (f: (typeof mine)[number]) => {
+          const r = positions.range(file, text, f.span);
+          return r.start.line === diagnostic.range.start.line && r.start.character === diagnostic.range.start.character && r.end.line === diagnostic.range.end.line && r.end.character === diagnostic.range.end.character;
+        };
+        const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
+        return match ? (toDiagnostic(match, { textOf, positions, uris, docsUri }).data as DiagnosticData) : undefined;
+      },
       fixAll: () => {
         const edits = selectSafeEdits(result.findings.filter((f) => f.file === file)).get(file);
         if (!edits?.length) return undefined;
