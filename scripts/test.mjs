@@ -24,7 +24,7 @@ for (const layer of layers) {
   let status;
   if (layer === 'unit' || layer === 'lsp') {
     const files = await buildTests(layer === 'unit' ? 'test/unit' : 'test/lsp');
-    status = files.length === 0 ? 0 : run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/summary-reporter.mjs', '--test-reporter-destination=stdout', ...files]);
+    status = files.length === 0 ? 0 : run(process.execPath, ['--test', '--test-timeout=300000', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/summary-reporter.mjs', '--test-reporter-destination=stdout', ...files]);
   } else if (existsSync(script)) {
     status = run(process.execPath, [script]);
   } else {
