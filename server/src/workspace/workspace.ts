@@ -70,17 +70,29 @@ export function groupDeployments(files: SourceFile[]): SourceFile[][] {
   for (const f of files) {
     if (f.kind === 'emqx-conf' && MAIN_CONFIG_NAMES.has(path.basename(f.file))) roots.add(deploymentRootOf(f.file));
   }
-  const sortedRoots = [...roots].sort((a, b) => b.length - a.length);
   const groups = new Map<string, SourceFile[]>();
   const orphans: SourceFile[] = [];
   for (const f of files) {
-    const root = sortedRoots.find((r) => f.file === r || f.file.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    const root = deepestRootAbove(f.file, roots);
     if (root === undefined) orphans.push(f);
     else (groups.get(root) ?? groups.set(root, []).get(root)!).push(f);
   }
   const result = [...groups.values()];
   if (orphans.length) result.push(orphans);
   return result;
+}
+
+/**
+ * The deepest of `roots` that is `file` itself or a folder above it. Walks up from the file instead of
+ * testing every root against every file, which made grouping quadratic in the number of deployments.
+ */
+function deepestRootAbove(file: string, roots: Set<string>): string | undefined {
+  for (let dir = file; ; ) {
+    if (roots.has(dir)) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 /** The folder a main config roots: its own folder, or the parent of etc/ (and of data/configs/). */
