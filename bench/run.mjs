@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const BENCHMARKS = ['hocon-parse'];
+const BENCHMARKS = ['hocon-parse', 'lsp-latency', 'workspace-scale', 'cold-start'];
 
 function machine() {
   const cpus = os.cpus();
