@@ -1,6 +1,6 @@
 /** Builds the DeploymentModel of one deployment from its parsed files. */
 import * as path from 'node:path';
-import type { DeploymentModel, EmqxVersion, Fact, Origin } from './deploymentModel';
+import type { DeploymentModel, EmqxVersion, Fact } from './deploymentModel';
 import type { Settings } from '../engine/settings';
 import type { ParsedEmqx4, ParsedFile, ParsedHocon, ParsedLimits, ParsedSysctl, ParsedVmArgs } from '../parsers';
 import type { HoconDocument } from '../parsers/hocon/ast';
@@ -66,15 +66,15 @@ function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>
   if (layers.length === 0) return flat ? emqx4ConfigView(flat) : undefined;
   const documents = new Map<string, HoconDocument>(hocons.map((f) => [f.file, f.doc]));
   const env: Record<string, string> = {};
-  const envOrigins = new Map<string, Origin>();
+  const envFacts = new Map<string, Fact<string>>();
   for (const [name, fact] of environment) {
     if (!name.startsWith('EMQX_')) continue;
     env[name] = fact.value;
-    envOrigins.set(name, fact.origin);
+    envFacts.set(name, fact);
   }
   const result = resolveHocon(layers.map((f) => f.file), input.reader, { env, documents });
   problems.push(...result.problems);
-  return hoconConfigView(result, layers[layers.length - 1].file, envOrigins);
+  return hoconConfigView(result, layers[layers.length - 1].file, envFacts);
 }
 
 /** The EMQX version the files are written for: 4.x flat format, else 5 unless a 6.x marker is present. */

@@ -1,19 +1,26 @@
 /** EmqxConfigView over the resolved HOCON layers (base.hocon < cluster.hocon < emqx.conf < EMQX_* env). */
-import type { Origin } from '../deploymentModel';
+import type { Fact, Origin } from '../deploymentModel';
 import type { EmqxConfigView } from '../emqxConfig';
 import type { Resolved, ResolveResult, ValueOrigin } from '../../parsers/hocon/resolved';
 import { insertValue, toPlain } from '../../parsers/hocon';
 import { hoconLiteral } from '../literal';
 
 /**
- * @param envOrigins where each EMQX_* variable was set (a unit's Environment= or an env file), so a
- *   value from the environment points at the line that set it.
+ * @param envFacts where each EMQX_* variable was set (a unit's Environment= or an env file) and the
+ *   assignments of it that systemd replaced, so a value from the environment points at the line that
+ *   set it and lists the lines it won over.
  */
-export function hoconConfigView(result: ResolveResult, mainFile: string, envOrigins: ReadonlyMap<string, Origin> = new Map()): EmqxConfigView {
+export function hoconConfigView(result: ResolveResult, mainFile: string, envFacts: ReadonlyMap<string, Pick<Fact<string>, 'origin' | 'overridden'>> = new Map()): EmqxConfigView {
   const at = (path: readonly string[]): Resolved | undefined => walk(result.root, path);
   const toOrigin = (o: ValueOrigin): Origin => {
-    if (o.env) return { ...(envOrigins.get(o.env) ?? { file: o.file, span: o.span }), env: o.env };
+    if (o.env) return { ...(envFacts.get(o.env)?.origin ?? { file: o.file, span: o.span }), env: o.env };
     return { file: o.file, span: o.span, keySpan: o.field?.key };
+  };
+  /** Config layers first, then earlier assignments of the winning variable (Environment= before EnvironmentFile=). */
+  const history = (r: Resolved): Origin[] => {
+    const env = r.origin.env;
+    const replaced = env ? (envFacts.get(env)?.overridden ?? []).map((o) => ({ ...o, env })) : [];
+    return [...r.overridden.map(toOrigin), ...replaced];
   };
   return {
     format: 'hocon',
@@ -21,7 +28,7 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envOrig
     get(path) {
       const r = at(path);
       if (!r) return undefined;
-      return { value: toPlain(r), explicit: true, origin: toOrigin(r.origin), overridden: r.overridden.map(toOrigin) };
+      return { value: toPlain(r), explicit: true, origin: toOrigin(r.origin), overridden: history(r) };
     },
     childNames(path) {
       const r = at(path);

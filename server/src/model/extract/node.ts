@@ -4,7 +4,7 @@ import { nodeOffset } from '../deploymentModel';
 import type { EmqxConfigView } from '../emqxConfig';
 import { scalar } from '../emqxConfig';
 import type { ParsedVmArgs } from '../../parsers';
-import { findFlags } from '../../parsers/vmargs';
+import { findFlags, kernelParam } from '../../parsers/vmargs';
 
 export function extractNode(emqx: EmqxConfigView | undefined, vmargs: ParsedVmArgs[], environment: ReadonlyMap<string, Fact<string>>): NodeFacts {
   const node: NodeFacts = { cookies: [] };
@@ -32,7 +32,7 @@ export function extractNode(emqx: EmqxConfigView | undefined, vmargs: ParsedVmAr
   }
   if (node.name) {
     const n = nodeOffset(node.name.value);
-    node.distPort = 4370 + n;
+    node.distPort = distBasePort(vmargs) + n;
     const discovery = scalar(emqx, ['rpc', 'port_discovery'])?.value;
     const manualPort = scalar(emqx, ['rpc', 'server_port']) ?? scalar(emqx, ['rpc', 'tcp_server_port']);
     node.rpcPort = discovery === 'manual' ? Number(manualPort?.value ?? 5369) : 5370 + n;
@@ -42,4 +42,13 @@ export function extractNode(emqx: EmqxConfigView | undefined, vmargs: ParsedVmAr
 
 function unquote(text: string): string {
   return text.length >= 2 && ((text[0] === '"' && text.endsWith('"')) || (text[0] === "'" && text.endsWith("'"))) ? text.slice(1, -1) : text;
+}
+
+/** ekka's base port (4370) unless vm.args sets `-kernel inet_dist_base_port` (as ports.ts reads it). */
+function distBasePort(vmargs: ParsedVmArgs[]): number {
+  for (const f of vmargs) {
+    const value = kernelParam(f.doc, 'kernel', 'inet_dist_base_port')?.value?.text;
+    if (value && /^\d+$/.test(value)) return Number(value);
+  }
+  return 4370;
 }

@@ -42,7 +42,7 @@ export function extractServiceFacts(files: ParsedFile[], reader: FileReader, roo
 /**
  * Reads the EnvironmentFile= targets of EMQX units, but only inside the deployment folder: the product never
  * reads a machine's /etc. `/etc/emqx/emqx.env` is looked for as <root>/etc/emqx/emqx.env, then beside the
- * unit, then at <root>/emqx.env.
+ * unit, then in <root>/etc/ (where a deployment keeps what the host has in /etc/emqx/), then at <root>/emqx.env.
  */
 function environmentFiles(units: ServiceUnit[], reader: FileReader, root: string): ParsedEnvFile[] {
   const found: ParsedEnvFile[] = [];
@@ -50,7 +50,8 @@ function environmentFiles(units: ServiceUnit[], reader: FileReader, root: string
     for (const source of unit.directive('Service', 'EnvironmentFile')?.effective ?? []) {
       const ref = parseEnvironmentFileValue(source.entry.value, source.entry.valueSpan.start);
       if (!ref) continue;
-      const candidates = [path.join(root, ref.path), path.join(path.dirname(source.file), path.basename(ref.path)), path.join(root, path.basename(ref.path))];
+      const name = path.basename(ref.path);
+      const candidates = [path.join(root, ref.path), path.join(path.dirname(source.file), name), path.join(root, 'etc', name), path.join(root, name)];
       for (const candidate of candidates) {
         if (!candidate.startsWith(root + path.sep) || found.some((f) => f.file === candidate)) continue;
         const text = reader.read(candidate);
