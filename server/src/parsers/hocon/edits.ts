@@ -14,22 +14,25 @@ function objectsOf(v: HoconValue | undefined): HoconObject[] {
   return [];
 }
 
-function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
-  return prefix.length <= path.length && prefix.every((s, i) => s === path[i]);
-}
-
 /** Every field in `doc` that defines `path` (nested blocks and path keys alike), in document order. */
 export function findFields(doc: HoconDocument, path: readonly string[]): HoconField[] {
   const found: HoconField[] = [];
-  const visit = (obj: HoconObject, at: string[]): void => {
+  // Compares key segments in place: fixes call this once per finding, and a large file has thousands of
+  // top-level fields, so building each field's full path would make a whole analysis quadratic.
+  const visit = (obj: HoconObject, depth: number): void => {
     for (const m of obj.members) {
       if (m.type !== 'field') continue;
-      const full = [...at, ...m.key.segments.map((s) => s.name)];
-      if (full.length === path.length && startsWith(path, full)) found.push(m);
-      else if (full.length < path.length && startsWith(path, full)) for (const o of objectsOf(m.value)) visit(o, full);
+      const segments = m.key.segments;
+      const end = depth + segments.length;
+      if (end > path.length) continue;
+      let matches = true;
+      for (let i = 0; i < segments.length && matches; i++) matches = segments[i].name === path[depth + i];
+      if (!matches) continue;
+      if (end === path.length) found.push(m);
+      else for (const o of objectsOf(m.value)) visit(o, end);
     }
   };
-  visit(doc.root, []);
+  visit(doc.root, 0);
   return found;
 }
 
@@ -67,8 +70,17 @@ function indentUnit(text: string): string {
   return ' '.repeat(best || 2);
 }
 
+/** Separator style per document: counting walks the whole tree, and every inserted line needs it. */
+const separatorStyles = new WeakMap<HoconDocument, '=' | ':'>();
+
 /** `=` or `:`, whichever the file uses more. */
 function separatorStyle(doc: HoconDocument): '=' | ':' {
+  let style = separatorStyles.get(doc);
+  if (style === undefined) separatorStyles.set(doc, (style = countSeparators(doc)));
+  return style;
+}
+
+function countSeparators(doc: HoconDocument): '=' | ':' {
   let eq = 0;
   let colon = 0;
   const stack: HoconObject[] = [doc.root];
