@@ -15,7 +15,7 @@ import { discoverFiles, readTextFile } from '../workspace/discover';
 import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
 import { nodeFileReader } from '../parsers/hocon/fsReader';
-import { docsPath } from '../rules/types';
+import { docsPath, type Finding } from '../rules/types';
 import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
 import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';
 import { toDiagnostic, type DiagnosticData } from './diagnostics';
@@ -38,12 +38,19 @@ export function startServer(connection: Connection): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let capabilities: InitializeParams['capabilities'] = {};
   let result: AnalysisResult = { models: [], findings: [] };
-  let published = new Set<string>();
+  /** What each URI was last sent: an unchanged deployment's findings are not converted or sent again. */
+  let published = new Map<string, { version: number | undefined; findings: Finding[] }>();
   let scheduled = false;
   const cache = new AnalysisCache();
 
   const textOf = (file: string) => ws.get(file)?.text;
-  const docsUri = (ruleId: string) => pathToFileURL(localDocsFile(docsPath(ruleId))).toString();
+  // Memoized: finding the install folder touches the disk, and every diagnostic carries a docs link.
+  const docsUris = new Map<string, string>();
+  const docsUri = (ruleId: string) => {
+    let uri = docsUris.get(ruleId);
+    if (uri === undefined) docsUris.set(ruleId, (uri = pathToFileURL(localDocsFile(docsPath(ruleId))).toString()));
+    return uri;
+  };
 
   /** Coalesces bursts of changes into one analysis on the next turn of the event loop. */
   function schedule(): void {
@@ -57,19 +64,22 @@ export function startServer(connection: Connection): void {
 
   function analyzeAndPublish(): void {
     result = analyzeWorkspace(ws, settings, nodeFileReader, cache);
-    const byFile = new Map<string, ReturnType<typeof toDiagnostic>[]>();
+    const byFile = new Map<string, Finding[]>();
     for (const s of ws.all()) byFile.set(s.file, []);
-    for (const f of result.findings) {
-      (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(toDiagnostic(f, { textOf, positions, uris, docsUri }));
-    }
-    const now = new Set<string>();
-    for (const [file, diagnostics] of byFile) {
+    for (const f of result.findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
+    const now = new Map<string, { version: number | undefined; findings: Finding[] }>();
+    for (const [file, findings] of byFile) {
       const uri = uris.uriOf(file);
-      now.add(uri);
       // The version tells a client which edit these findings belong to (it may have typed on meanwhile).
-      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+      const version = documents.get(uri)?.version;
+      const last = published.get(uri);
+      now.set(uri, { version, findings });
+      // The analysis cache hands back the very same finding objects for a deployment whose files did not
+      // change, so identical objects mean identical diagnostics: the client has them already.
+      if (last && last.version === version && sameItems(last.findings, findings)) continue;
+      void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, { textOf, positions, uris, docsUri })) });
     }
-    for (const uri of published) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of published.keys()) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published = now;
   }
 
@@ -217,4 +227,9 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** True when both lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
