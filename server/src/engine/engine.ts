@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Workspace } from '../workspace/workspace';
-import { deploymentRootOf } from '../workspace/workspace';
+import { deploymentRootOf, groupDeployments } from '../workspace/workspace';
 import type { FileReader } from '../parsers/hocon/resolved';
 import type { ParsedFile } from '../parsers';
 import type { DeploymentModel } from '../model/deploymentModel';
@@ -57,11 +57,20 @@ export class AnalysisCache {
   }
 }
 
-export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: FileReader, cache?: AnalysisCache): AnalysisResult {
+export interface AnalyzeOptions {
+  /**
+   * Which files take part (the `files` setting): other workspace files form no deployment, and no file
+   * it rejects gets findings, even one that an include or EnvironmentFile= of a kept file reads.
+   */
+  include?: (file: string) => boolean;
+}
+
+export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: FileReader, cache?: AnalysisCache, options: AnalyzeOptions = {}): AnalysisResult {
   const models: DeploymentModel[] = [];
   const findings: Finding[] = [];
   const combined = workspaceReader(ws, reader);
-  const groups = ws.deployments();
+  const { include } = options;
+  const groups = include ? groupDeployments(ws.all().filter((s) => include(s.file))) : ws.deployments();
   const liveKeys = new Set(groups.map((g) => g.map((s) => s.file).join('\n')));
   for (const group of groups) {
     const files = group.map((s) => ws.parse(s.file)).filter((p): p is ParsedFile => !!p);
@@ -80,8 +89,10 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
     findings.push(...groupFindings);
     cache?.set(key, { files, settings, model, findings: groupFindings }, liveKeys);
   }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)));
-  return { models, findings };
+  // A finding can land in a file read only through an include or EnvironmentFile=: the filter covers those too.
+  const shown = include ? findings.filter((f) => include(f.file)) : findings;
+  shown.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)));
+  return { models, findings: shown };
 }
 
 function rootOf(files: string[]): string {

@@ -20,3 +20,18 @@ export function matchesAny(relativePath: string, patterns: readonly string[]): b
   const p = relativePath.split('\\').join('/');
   return patterns.some((g) => globToRegExp(g.startsWith('./') ? g.slice(2) : g).test(p));
 }
+
+/**
+ * The `files` setting as a predicate over absolute paths: a file inside a workspace folder is kept when
+ * its path relative to the deepest folder holding it matches a pattern. Files outside every folder
+ * (opened on their own) are kept: the patterns scope the folders, not what a person opens explicitly.
+ * Undefined when there are no patterns (everything is kept).
+ */
+export function filesSettingFilter(patterns: readonly string[], folders: readonly string[]): ((file: string) => boolean) | undefined {
+  if (patterns.length === 0) return undefined;
+  const byDepth = [...folders].map((f) => f.replace(/[\\/]+$/, '')).sort((a, b) => b.length - a.length);
+  return (file) => {
+    const folder = byDepth.find((f) => file.startsWith(f + '/') || file.startsWith(f + '\\'));
+    return folder === undefined || matchesAny(file.slice(folder.length + 1), patterns);
+  };
+}
