@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../workspace/workspace';
 import { classifyPath, type FileKind } from '../workspace/fileKinds';
 import { discoverFiles, readTextFile } from '../workspace/discover';
+import { filesSettingFilter } from '../workspace/glob';
 import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
 import { nodeFileReader } from '../parsers/hocon/fsReader';
@@ -63,7 +64,7 @@ export function startServer(connection: Connection): void {
   }
 
   function analyzeAndPublish(): void {
-    result = analyzeWorkspace(ws, settings, nodeFileReader, cache);
+    result = analyzeWorkspace(ws, settings, nodeFileReader, cache, { include: filesSettingFilter(settings.files, folders) });
     const byFile = new Map<string, Finding[]>();
     for (const s of ws.all()) byFile.set(s.file, []);
     for (const f of result.findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
