@@ -8,11 +8,12 @@ import { RULES } from '../rules';
 export const INTERNAL_ERROR_ID = 'internal/rule-error';
 
 /**
- * Files whose syntax is broken: edits computed from their tree may land in the wrong place (an insertion
- * into an unterminated block is swallowed), so only the parser's own repairs are offered for them.
+ * HOCON files whose syntax is broken: edits computed from their tree may land in the wrong place (an
+ * insertion into an unterminated block is swallowed), so only the parser's own repairs are offered for
+ * them. The line formats (vm.args, units, sysctl...) recover at the next line, so their edits stay sound.
  */
 function brokenFiles(model: DeploymentModel): Set<string> {
-  return new Set(model.files.filter((f) => f.problems.some((p) => p.code.endsWith('/syntax'))).map((f) => f.file));
+  return new Set(model.files.filter((f) => f.problems.some((p) => p.code === 'hocon/syntax')).map((f) => f.file));
 }
 
 export function analyzeModel(model: DeploymentModel, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
