@@ -75,7 +75,12 @@ test('dropins-env: the tcp listener binds where the environment says; its settin
   assert.equal(model.emqx!.get(['listeners', 'tcp', 'default', 'max_connections'])?.value, 500000);
   const dashboard = model.listeners.find((l) => l.kind === 'dashboard')!;
   assert.deepEqual([dashboard.address, dashboard.port, dashboard.exposed, where(dashboard.bind.origin)], ['127.0.0.1', 18083, false, 'etc/emqx.conf:12']);
-  assert.deepEqual(model.listeners.filter((l) => !l.explicit).map((l) => l.type), ['ssl', 'ws', 'wss']);
+  const implicit = model.listeners.filter((l) => !l.explicit);
+  assert.deepEqual(implicit.map((l) => l.type), ['ssl', 'ws', 'wss']);
+  // The listeners block was opened in base.hocon (emqx.conf only writes into it with a path key): absent
+  // settings are anchored there, while fixes insert into emqx.conf.
+  assert.deepEqual(implicit.map((l) => where(l.bind.origin)), Array(3).fill('etc/base.hocon:11'));
+  assert.ok(model.emqx!.insertEdits(['listeners', 'wss', 'default', 'bind'], '127.0.0.1:8084').every((e) => e.file === model.emqx!.mainFile));
 });
 
 test('dropins-env: sysctl.d files in name order, then sysctl.conf; the last setting wins', () => {
