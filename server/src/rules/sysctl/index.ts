@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { rule as syntax } from './syntax';
 import { rule as fileMaxLow } from './file-max-low';
 import { rule as nrOpenLow } from './nr-open-low';
 import { rule as syncookiesDisabled } from './syncookies-disabled';
@@ -8,4 +9,4 @@ import { rule as synBacklogLow } from './syn-backlog-low';
 import { rule as twRecycle } from './tw-recycle';
 
 /** The sysctl/* rules (one file per rule id, listed here). */
-export const SYSCTL_RULES: Rule[] = [fileMaxLow, nrOpenLow, syncookiesDisabled, conntrackMaxLow, conntrackEstablishedTimeout, synBacklogLow, twRecycle];
+export const SYSCTL_RULES: Rule[] = [fileMaxLow, nrOpenLow, syncookiesDisabled, conntrackMaxLow, conntrackEstablishedTimeout, synBacklogLow, twRecycle, syntax];
