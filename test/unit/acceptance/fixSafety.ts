@@ -9,7 +9,9 @@ import { applyEdits } from '../../../server/src/core/text';
 import { fillSecrets } from '../../../server/src/core/secrets';
 import { parseFile } from '../../../server/src/parsers';
 import { classifyPath } from '../../../server/src/workspace/fileKinds';
-import { ROOT, findingsOf } from '../rules/ruleTester';
+import { ROOT, findingsOf, workspaceOf, readerOf, type RuleCase } from '../rules/ruleTester';
+import { analyzeWorkspace } from '../../../server/src/engine/engine';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine/settings';
 
 export type Files = Record<string, string>;
 
@@ -89,7 +91,7 @@ function writtenRegions(edits: readonly TextEdit[]): Span[] {
 }
 
 /** Checks one fix of one finding; returns the reasons it is not safe (empty when it is). */
-export function checkFix(files: Files, before: Finding[], finding: Finding, fix: Fix): string[] {
+export function checkFix(files: Files, before: Finding[], finding: Finding, fix: Fix, settings: RuleCase['settings'] = {}): string[] {
   const reasons: string[] = [];
   const edits = fillSecrets(fix.edits);
   if (edits.length === 0) return ['the fix has no edits'];
@@ -127,7 +129,7 @@ export function checkFix(files: Files, before: Finding[], finding: Finding, fix:
 
   let again: Finding[];
   try {
-    again = findingsOf(undefined, { name: 'after the fix', files: after });
+    again = findingsOf(undefined, { name: 'after the fix', files: after, settings });
   } catch (err) {
     return [...reasons, `the analysis after the fix threw: ${(err as Error).message}`];
   }
@@ -167,7 +169,9 @@ export function checkFix(files: Files, before: Finding[], finding: Finding, fix:
       return !match;
     });
   }
-  for (const a of open) reasons.push(`new finding ${a.f.ruleId} at ${rel(a.f.file)}:${a.line}: ${a.f.message}`);
+  // A fix must not make things worse: no new error or warning. Advice may appear once a fix writes a value
+  // down (an inline secret becomes visible to secrets/plaintext, a written limit to a sizing hint).
+  for (const a of open) if (a.f.severity === 'error' || a.f.severity === 'warning') reasons.push(`new finding ${a.f.ruleId} at ${rel(a.f.file)}:${a.line}: ${a.f.message}`);
 
   // (d) Idempotent: the rule's preferred fix at the same place (or over the text the fix wrote) changes nothing.
   const written = new Map([...byFile].map(([file, list]) => [file, writtenRegions(list)]));
@@ -196,7 +200,12 @@ export function checkFix(files: Files, before: Finding[], finding: Finding, fix:
 
 /** Checks every fix of every finding of a deployment. */
 export function checkAllFixes(files: Files): { failures: FixFailure[]; fixesChecked: number; findings: Finding[] } {
-  const before = findingsOf(undefined, { name: 'before', files });
+  // The EMQX version is a property of the deployment, not of the value a fix replaces (replacing 6.x's
+  // default cookie must not turn the deployment into a 5.x one), so both analyses use the detected version.
+  const ws = workspaceOf(files);
+  const version = analyzeWorkspace(ws, DEFAULT_SETTINGS, readerOf(files)).models[0]?.version;
+  const settings: RuleCase['settings'] = version ? { emqxVersion: version } : {};
+  const before = findingsOf(undefined, { name: 'before', files, settings });
   const failures: FixFailure[] = [];
   let fixesChecked = 0;
   for (const finding of before) {
@@ -205,7 +214,7 @@ export function checkAllFixes(files: Files): { failures: FixFailure[]; fixesChec
       const at = `${rel(finding.file)}:${lineOf(files[rel(finding.file)] ?? '', finding.span.start)}`;
       let reasons: string[];
       try {
-        reasons = checkFix(files, before, finding, fix);
+        reasons = checkFix(files, before, finding, fix, settings);
       } catch (err) {
         reasons = [`checking the fix threw: ${(err as Error).stack ?? String(err)}`];
       }

@@ -101,3 +101,16 @@ test('settings.emqxVersion pins the version over what the files say, and the def
   const auto = modelOf(files, { emqxVersion: 'auto' }).model;
   assert.equal(auto.version, '6');
 });
+
+test('the implicit default listener of a type exists only while the config names no listener of that type', async () => {
+  const { findingsOf } = await import('../rules/ruleTester');
+  const { Workspace } = await import('../../../server/src/workspace/workspace');
+  const { analyzeWorkspace } = await import('../../../server/src/engine/engine');
+  const { DEFAULT_SETTINGS } = await import('../../../server/src/engine/settings');
+  void findingsOf;
+  const ws = new Workspace();
+  ws.set('/d/emqx.conf', 'listeners.tcp.internal.bind = "127.0.0.1:11883"\n');
+  const model = analyzeWorkspace(ws, DEFAULT_SETTINGS, { read: () => undefined }).models[0];
+  const names = model.listeners.filter((l) => l.kind === 'mqtt').map((l) => `${l.type}.${l.name}${l.explicit ? '' : ' (implicit)'}`);
+  assert.deepEqual(names, ['tcp.internal', 'ssl.default (implicit)', 'ws.default (implicit)', 'wss.default (implicit)']);
+});

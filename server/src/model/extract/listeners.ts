@@ -57,7 +57,9 @@ function hoconListeners(view: EmqxConfigView, version: EmqxVersion, environment:
   const host = hardened ? '127.0.0.1' : '0.0.0.0';
   for (const type of MQTT_TYPES) {
     const names = new Set(view.childNames(['listeners', type]));
-    if (DEFAULT_PORTS[type]) names.add('default');
+    // The implicit `default` listener is the schema default of the whole `listeners.<type>` map: it exists
+    // only while the configuration names no listener of that type.
+    if (DEFAULT_PORTS[type] && names.size === 0 && !view.get(['listeners', type])) names.add('default');
     for (const name of names) {
       const path = ['listeners', type, name];
       const value = view.get(path)?.value;

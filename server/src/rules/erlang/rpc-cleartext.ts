@@ -4,6 +4,7 @@ import type { DeploymentModel, Fact } from '../../model/deploymentModel';
 import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { clustering } from './clusterFacts';
+import { missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS } from './rpc-ssl-incomplete';
 
 const id = 'erlang/rpc-cleartext';
 
@@ -29,7 +30,10 @@ export const rule: Rule = {
     if (!cluster?.clustered || !protocol) return;
     const { path, fact } = protocol;
     if (String(fact.value) !== 'tcp') return;
-    const edits = setEmqxSetting(model, path, 'ssl');
+    // Switching to ssl without the certificate settings would stop RPC altogether (erlang/rpc-ssl-incomplete),
+    // so the fix adds them too, as placeholders to replace.
+    const view = model.emqx!;
+    const edits = [...setEmqxSetting(model, path, 'ssl'), ...missingRpcTlsFiles(view).flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name]))];
     report({
       file: fact.origin.file,
       span: fact.origin.span,
@@ -37,7 +41,7 @@ export const rule: Rule = {
         `${path.join('.')} is tcp${defaultNote(model, fact)} while ${cluster.reason}: messages and session state that nodes ` +
         'forward to each other over gen_rpc travel in cleartext.',
       fixes: edits.length
-        ? [{ title: `Set ${path.join('.')} = ssl (then give rpc.certfile, rpc.keyfile and rpc.cacertfile)`, edits, preferred: true, safe: false }]
+        ? [{ title: `Set ${path.join('.')} = ssl, with placeholder paths for the node's RPC certificate files`, edits, preferred: true, safe: false }]
         : [],
     });
   },

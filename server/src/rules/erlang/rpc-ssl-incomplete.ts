@@ -2,15 +2,25 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { FileEdit } from '../../core/text';
 import { rpcProtocol } from './rpc-cleartext';
+import type { EmqxConfigView } from '../../model/emqxConfig';
 
 const id = 'erlang/rpc-ssl-incomplete';
-const FILES = ['certfile', 'keyfile', 'cacertfile'] as const;
+export const RPC_TLS_FILES = ['certfile', 'keyfile', 'cacertfile'] as const;
+const FILES = RPC_TLS_FILES;
 /** Where the quick fix points each missing file: placeholders the user replaces with the real paths. */
-const PLACEHOLDERS: Record<(typeof FILES)[number], string> = {
+export const RPC_TLS_PLACEHOLDERS: Record<(typeof FILES)[number], string> = {
   certfile: '/etc/emqx/certs/rpc/node-cert.pem',
   keyfile: '/etc/emqx/certs/rpc/node-key.pem',
   cacertfile: '/etc/emqx/certs/rpc/ca.pem',
 };
+
+/** The certificate settings RPC over TLS needs that the configuration does not give. */
+export function missingRpcTlsFiles(view: EmqxConfigView): (typeof FILES)[number][] {
+  return FILES.filter((name) => {
+    const value = view.get(['rpc', name])?.value;
+    return typeof value !== 'string' || value.trim() === '';
+  });
+}
 
 export const rule: Rule = {
   id,
@@ -21,13 +31,10 @@ export const rule: Rule = {
     const view = model.emqx;
     const protocol = rpcProtocol(model);
     if (!view || !protocol || String(protocol.fact.value) !== 'ssl') return;
-    const missing = FILES.filter((name) => {
-      const value = view.get(['rpc', name])?.value;
-      return typeof value !== 'string' || value.trim() === '';
-    });
+    const missing = missingRpcTlsFiles(view);
     if (missing.length === 0) return;
     // Inserts land after the last member of the rpc block, in this order.
-    const edits: FileEdit[] = missing.flatMap((name) => view.insertEdits(['rpc', name], PLACEHOLDERS[name]));
+    const edits: FileEdit[] = missing.flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name]));
     const { fact, path } = protocol;
     const names = missing.map((n) => `rpc.${n}`).join(', ');
     report({

@@ -18,13 +18,13 @@ runRuleTests(rule, {
       name: 'default tcp under an rpc block: insert protocol = ssl',
       files: { 'emqx.conf': 'cluster.discovery_strategy = static\n\nrpc {\n  port_discovery = stateless\n}\n' },
       errors: [{ text: 'rpc', line: 3, message: /^rpc\.protocol is tcp \(not set, so EMQX 5\.x's default applies\) while cluster\.discovery_strategy is static:/ }],
-      output: { 'emqx.conf': 'cluster.discovery_strategy = static\n\nrpc {\n  port_discovery = stateless\n  protocol = ssl\n}\n' },
+      output: { 'emqx.conf': 'cluster.discovery_strategy = static\n\nrpc {\n  port_discovery = stateless\n  protocol = ssl\n  certfile = "/etc/emqx/certs/rpc/node-cert.pem"\n  keyfile = "/etc/emqx/certs/rpc/node-key.pem"\n  cacertfile = "/etc/emqx/certs/rpc/ca.pem"\n}\n' },
     },
     {
       name: 'explicit rpc.driver = tcp keeps its name',
       files: { 'emqx.conf': 'cluster.discovery_strategy = etcd\nrpc.driver = tcp\n' },
       errors: [{ text: 'tcp', line: 2, message: /^rpc\.driver is tcp while/ }],
-      output: { 'emqx.conf': 'cluster.discovery_strategy = etcd\nrpc.driver = ssl\n' },
+      output: { 'emqx.conf': /^cluster\.discovery_strategy = etcd\nrpc\.driver = ssl\n(rpc\.(certfile|keyfile|cacertfile) = "\/etc\/emqx\/certs\/rpc\/[a-z-]+\.pem"\n){3}$/ },
     },
     {
       name: 'set through the environment',

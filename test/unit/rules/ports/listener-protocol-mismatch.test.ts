@@ -48,8 +48,8 @@ runRuleTests(rule, {
 });
 
 test('the fix is not applied blindly when another listener holds the usual port', () => {
-  const files = { 'emqx.conf': 'listeners.tcp.plain.bind = "0.0.0.0:8883"\nlisteners.ssl.default.enable = false\n' };
+  const files = { 'emqx.conf': 'listeners.tcp.plain.bind = "0.0.0.0:8883"\nlisteners.tcp.main.bind = "0.0.0.0:1883"\nlisteners.ssl.default.enable = false\n' };
   const [finding] = findingsOf(rule.id, { name: 'taken', files });
   assert.match(finding.message, /tcp listener plain binds port 8883/);
-  assert.equal(finding.fixes[0].safe, false, 'listeners.tcp.default already holds 1883');
+  assert.equal(finding.fixes[0].safe, false, 'listeners.tcp.main already holds 1883');
 });
