@@ -12,7 +12,7 @@ export function unifiedDiff(name: string, before: string, after: string, context
   const start = Math.max(0, head - context);
   const lines: string[] = [];
   for (let i = start; i < head; i++) lines.push(' ' + a[i]);
-  lines.push(...ops);
+  for (const op of ops) lines.push(op);
   const endContext = Math.min(tail, context);
   for (let i = a.length - tail; i < a.length - tail + endContext; i++) lines.push(' ' + a[i]);
   const aCount = head - start + aMid.length + endContext;

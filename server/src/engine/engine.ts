@@ -79,14 +79,15 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
     const hit = cache?.get(key, files, settings);
     if (hit) {
       models.push(hit.model);
-      findings.push(...hit.findings);
+      for (const f of hit.findings) findings.push(f);
       continue;
     }
     const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined });
     models.push(model);
     const texts = new Map(model.files.map((f) => [f.file, f.text]));
     const groupFindings = applyLevels(applySuppressions(analyzeModel(model, settings), model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
-    findings.push(...groupFindings);
+    // A loop, not push(...): a deployment can have more findings than a call can take arguments.
+    for (const f of groupFindings) findings.push(f);
     cache?.set(key, { files, settings, model, findings: groupFindings }, liveKeys);
   }
   // A finding can land in a file read only through an include or EnvironmentFile=: the filter covers those too.

@@ -73,7 +73,7 @@ function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>
     envFacts.set(name, fact);
   }
   const result = resolveHocon(layers.map((f) => f.file), input.reader, { env, documents });
-  problems.push(...result.problems);
+  for (const p of result.problems) problems.push(p);
   return hoconConfigView(result, layers[layers.length - 1].file, envFacts);
 }
 
