@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const BENCHMARKS = ['hocon-parse', 'lsp-latency', 'workspace-scale', 'cold-start'];
+const BENCHMARKS = ['hocon-parse', 'lsp-latency', 'workspace-scale', 'cold-start', 'fuzz'];
 
 function machine() {
   const cpus = os.cpus();
