@@ -36,7 +36,7 @@ export const rule: Rule = {
   docs: { title: 'A deprecated EMQX key', path: docsPath(id) },
   check({ model, report }) {
     if (model.version === '4') return;
-    const schema = new SchemaLookup(model.version);
+    const schema = SchemaLookup.for(model.version);
     for (const site of keySites(model)) {
       const info = schema.info(site.path);
       if (!info?.deprecated || !deprecatedIn(model.version, info.deprecated.since)) continue;

@@ -138,8 +138,20 @@ export function segmentText(segment: HoconKeySegment, name: string): string {
 export class SchemaLookup {
   private readonly infos = new Map<string, KeyInfo | undefined>();
   private readonly sections = new Map<string, boolean>();
+  private static readonly shared = new Map<EmqxVersion, SchemaLookup>();
 
   constructor(private readonly version: EmqxVersion) {}
+
+  /**
+   * One lookup per version for the life of the process: the knowledge tables never change, so answers
+   * carry over from one analysis (one keystroke) to the next. Bounded so a stream of generated key names
+   * cannot grow it without end.
+   */
+  static for(version: EmqxVersion): SchemaLookup {
+    let lookup = SchemaLookup.shared.get(version);
+    if (!lookup || lookup.infos.size + lookup.sections.size > 100_000) SchemaLookup.shared.set(version, (lookup = new SchemaLookup(version)));
+    return lookup;
+  }
 
   info(keyPath: readonly string[]): KeyInfo | undefined {
     const k = keyPath.join('\0');

@@ -51,7 +51,7 @@ function reportProblem(ctx: RuleContext, file: string, span: Span, setting: stri
 
 function checkHocon(ctx: RuleContext): void {
   const { model } = ctx;
-  const schema = new SchemaLookup(model.version);
+  const schema = SchemaLookup.for(model.version);
   for (const site of keySites(model)) {
     const node = site.field.value;
     if (!site.last || !node) continue;

@@ -14,7 +14,7 @@ export const rule: Rule = {
   check({ model, report }) {
     // 4.x flat files have no sections the product treats as closed; isKnownSection says so too.
     if (model.version === '4') return;
-    const schema = new SchemaLookup(model.version);
+    const schema = SchemaLookup.for(model.version);
     for (const site of keySites(model)) {
       const parent = site.path.slice(0, -1);
       if (!schema.knownSection(parent) || schema.info(site.path)) continue;

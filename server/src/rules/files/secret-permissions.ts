@@ -27,13 +27,27 @@ const SECRET_SETTINGS: [string[], string][] = [
 /** Mode bits and owner of a file on disk; undefined when it is not there (a virtual or unsaved file) or modes mean nothing. */
 function statOf(file: string): { mode: number; uid: number } | undefined {
   if (process.platform === 'win32') return undefined;
+  const now = Date.now();
+  const hit = statCache.get(file);
+  if (hit && now - hit.at < STAT_TTL_MS) return hit.value;
+  let value: { mode: number; uid: number } | undefined;
   try {
     const stat = fs.statSync(file);
-    return stat.isFile() ? { mode: stat.mode & 0o777, uid: stat.uid } : undefined;
+    value = stat.isFile() ? { mode: stat.mode & 0o777, uid: stat.uid } : undefined;
   } catch {
-    return undefined;
+    value = undefined;
   }
+  if (statCache.size > 10_000) statCache.clear();
+  statCache.set(file, { at: now, value });
+  return value;
 }
+
+/**
+ * The editor re-runs rules on every keystroke; file modes change rarely, so a mode read less than a
+ * second ago is reused instead of asking the disk again for every key file.
+ */
+const STAT_TTL_MS = 1000;
+const statCache = new Map<string, { at: number; value: { mode: number; uid: number } | undefined }>();
 
 /**
  * Who besides the owner can read the file: others always count; the group counts unless root owns the
