@@ -53,3 +53,12 @@ test('`include` inside a run of pieces is still recognised before a file name', 
   assert.deepEqual(doc.problems, []);
   assert.deepEqual(doc.root.members.map((m) => m.type), ['field', 'include']);
 });
+
+test('a line of many `{` scans in linear steps and still finds a later template on another line', () => {
+  const text = 'a = ' + '{'.repeat(50_000) + '\nb = {{ rendered_later }}\n';
+  const doc = parseHocon(text);
+  assert.ok(doc.problems.length > 0);
+  const again = parseHocon('x = "{{ no }}"\ny = {{ template }}\n');
+  const y = again.root.members.find((m) => m.type === 'field' && m.key.segments[0].name === 'y');
+  assert.ok(y && y.type === 'field' && y.value?.type === 'string', 'a {{ }} value after an earlier line still reads as one value');
+});
