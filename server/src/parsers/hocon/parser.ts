@@ -140,6 +140,8 @@ class Parser {
   private quoteFixIsSound(start: number, end: number): boolean {
     const text = this.text;
     if (text.charCodeAt(start - 1) === 34 /* " */ || text.charCodeAt(end) === 34) return false;
+    // A value of punctuation alone (a stray `:`) is a misplaced separator, not a string to quote.
+    if (!/[A-Za-z0-9]/.test(text.slice(start, end))) return false;
     return !this.sc.problems.some((p) => p.code === 'hocon/syntax');
   }
 
@@ -287,7 +289,8 @@ class Parser {
         const k = this.peek(KEY);
         if (rootClosed && !trailing && this.sp === 1 && k !== Tok.EOF && k !== Tok.RBrace) {
           // Reported once; what follows is still read (into the root, so every node stays inside it).
-          this.error(sc.tokStart, sc.tokEnd, 'Expected the end of the file after the `}` that closes the root object.');
+          // The range runs from the root's `}` to the stray token, so the brace that ends the root early is in it.
+          this.error(rootEnd - 1, sc.tokEnd, 'Expected the end of the file after the `}` that closes the root object.');
           trailing = true;
           rootEnd = text.length;
         }

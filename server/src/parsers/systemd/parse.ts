@@ -65,7 +65,11 @@ export function parseUnit(text: string): UnitDocument {
   if (pending) {
     const last = pending[pending.length - 1];
     pending[pending.length - 1] = { start: last.start, end: trimEnd(text, last.start, last.end - 1) };
-    finishLine(pending);
+    const before = section?.entries.length ?? 0;
+    const after = finishLine(pending);
+    // The backslash is no part of the value, but it is part of the assignment's line.
+    const entry = after?.entries.length !== before ? after?.entries[after.entries.length - 1] : undefined;
+    if (entry && after) after.end = entry.end = last.end;
   }
   return doc;
 
