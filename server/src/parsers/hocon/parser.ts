@@ -10,50 +10,9 @@ import type { ParseProblem } from '../../core/problems';
 import type { HoconDocument, HoconField, HoconInclude, HoconKey, HoconKeySegment, HoconMember, HoconObject, HoconValue } from './ast';
 import { RunFlags, Scanner, Tok, Unquoted, allWordChars, classifyRun, isEmqxWord, isLetter } from './scanner';
 import { quoteString } from './strings';
+import { F, KEY, VALUE, clip, includeForm, quoteFixIsSound, type Frame } from './parserFrames';
 
 export const MAX_DEPTH = 256;
-
-/** Scan modes for `peek`/`take`: a key is expected (`:` separates) or a value (`:` is text). */
-const KEY = true;
-const VALUE = false;
-
-const enum F {
-  Object,
-  Array,
-  /** A value being read: one part, or several adjacent parts that form a concatenation. */
-  Value,
-}
-
-/**
- * An entry of the parser's explicit stack. Entries are pooled (one per depth, reused), and so is the
- * scratch list in each: an object's or array's node is built when it closes, with an array of exactly
- * its members or items (arrays grown by push keep spare capacity, which adds up on big files).
- */
-interface Frame {
-  t: F;
-  /** Object and array frames: offset of the opening bracket (0 for an unbraced root). */
-  start: number;
-  lastComma: number;
-  any: boolean;
-  /** Members (object), items (array) or parts (value) read so far: `list[0, n)`. */
-  list: Array<HoconMember | HoconValue>;
-  n: number;
-  /** A number, boolean or null was read: EMQX cannot join it with more parts. */
-  literal: boolean;
-  joinReported: boolean;
-  /** Value frames: the field that receives the value (null for array items and stray values). */
-  field: HoconField | null;
-}
-
-function includeForm(word: string): HoconInclude['form'] | undefined {
-  switch (word) {
-    case 'required(': return 'required';
-    case 'file(': return 'file';
-    case 'url(': return 'url';
-    case 'classpath(': return 'classpath';
-  }
-  return undefined;
-}
 
 class Parser {
   readonly problems: ParseProblem[] = [];
@@ -130,19 +89,6 @@ class Parser {
 
   private error(start: number, end: number, message: string): void {
     this.sc.report(start, end, 'hocon/syntax', message);
-  }
-
-  /**
-   * Quoting an unquoted value is the obvious repair only when the value stands alone: not glued to a quote
-   * (the new quote would merge with it) and not read while recovering from a syntax error (the "value" may
-   * be a stray separator).
-   */
-  private quoteFixIsSound(start: number, end: number): boolean {
-    const text = this.text;
-    if (text.charCodeAt(start - 1) === 34 /* " */ || text.charCodeAt(end) === 34) return false;
-    // A value of punctuation alone (a stray `:`) is a misplaced separator, not a string to quote.
-    if (!/[A-Za-z0-9]/.test(text.slice(start, end))) return false;
-    return !this.sc.problems.some((p) => p.code === 'hocon/syntax');
   }
 
   private dialect(start: number, end: number, message: string, fix?: ParseProblem['fix']): void {
@@ -450,7 +396,7 @@ class Parser {
             if (cls === Unquoted.InvalidString) {
               this.dialect(start, end,
                 `EMQX reads an unquoted value only when it starts with a letter and holds letters, digits and \`_ . @ % - |\`; quote \`${raw}\`.`,
-                this.quoteFixIsSound(start, end) ? { title: `Quote ${raw}`, edits: [{ offset: start, length: end - start, newText: quoteString(raw) }] } : undefined);
+                quoteFixIsSound(text, this.sc.problems, start, end) ? { title: `Quote ${raw}`, edits: [{ offset: start, length: end - start, newText: quoteString(raw) }] } : undefined);
             }
         }
         if (cls >= Unquoted.Number) frame.literal = true;
@@ -639,11 +585,6 @@ class Parser {
     };
     return true;
   }
-}
-
-function clip(text: string, start: number, end: number): string {
-  const s = text.slice(start, Math.min(end, start + 30));
-  return s.length < end - start ? s + '…' : s;
 }
 
 /** Parses EMQX HOCON text into a CST with problems; never throws. */
