@@ -12,6 +12,14 @@ import { hoconLiteral } from '../literal';
  */
 export function hoconConfigView(result: ResolveResult, mainFile: string, envFacts: ReadonlyMap<string, Pick<Fact<string>, 'origin' | 'overridden'>> = new Map()): EmqxConfigView {
   const at = (path: readonly string[]): Resolved | undefined => walk(result.root, path);
+  // Rules and extractors ask for whole sections (`listeners.ssl`, even the root) many times per
+  // analysis: each composite value is converted once. Callers treat values as read-only.
+  const plain = new WeakMap<Resolved, unknown>();
+  const plainOf = (r: Resolved): unknown => {
+    if (r.kind === 'scalar') return r.value;
+    if (!plain.has(r)) plain.set(r, toPlain(r));
+    return plain.get(r);
+  };
   const toOrigin = (o: ValueOrigin): Origin => {
     if (o.env) return { ...(envFacts.get(o.env)?.origin ?? { file: o.file, span: o.span }), env: o.env };
     return { file: o.file, span: o.span, keySpan: o.field?.key };
@@ -28,7 +36,7 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
     get(path) {
       const r = at(path);
       if (!r) return undefined;
-      return { value: toPlain(r), explicit: true, origin: toOrigin(r.origin), overridden: history(r) };
+      return { value: plainOf(r), explicit: true, origin: toOrigin(r.origin), overridden: history(r) };
     },
     childNames(path) {
       const r = at(path);

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { EmqxVersion, KeyInfo } from '../../knowledge/index';
-import { dotted, keySites, segmentText, SchemaLookup, type KeySite } from './hoconKeys';
+import { dotted, keySites, segmentText, type KeySite } from './hoconKeys';
 
 const id = 'emqx/deprecated-key';
 
@@ -36,9 +36,8 @@ export const rule: Rule = {
   docs: { title: 'A deprecated EMQX key', path: docsPath(id) },
   check({ model, report }) {
     if (model.version === '4') return;
-    const schema = SchemaLookup.for(model.version);
     for (const site of keySites(model)) {
-      const info = schema.info(site.path);
+      const info = site.node.info;
       if (!info?.deprecated || !deprecatedIn(model.version, info.deprecated.since)) continue;
       const newName = renameTo(info);
       const replacement = replacementPath(info, site, newName);

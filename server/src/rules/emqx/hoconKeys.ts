@@ -12,39 +12,69 @@ import { emqxKeyInfo, isKnownSection, type EmqxVersion, type KeyInfo } from '../
 /** One segment of a key as written, with the config path it names. */
 export interface KeySite {
   file: ParsedHocon;
-  /** Full config path up to and including this segment, e.g. ['listeners','ssl','default','ssl_options','verify']. */
-  path: string[];
+  /** Full config path up to and including this segment, e.g. ['listeners','ssl','default','ssl_options','verify']. Shared: do not modify. */
+  path: readonly string[];
+  /** The same path, interned: schema answers about it are computed once per process. */
+  node: ConfigPath;
   segment: HoconKeySegment;
   field: HoconField;
   /** True for the key's last segment: the field's value belongs to this path. */
   last: boolean;
 }
 
-type Visitor = (field: HoconField, segmentIndex: number, path: string[]) => void;
+type Visitor = (field: HoconField, segmentIndex: number, at: ConfigPath) => void;
 
-function walkObject(obj: HoconObject, prefix: string[], onSegment: Visitor, onInclude?: (inc: HoconInclude, at: string[]) => void): void {
+function walkObject(obj: HoconObject, prefix: ConfigPath, onSegment: Visitor): void {
   for (const member of obj.members) {
-    if (member.type === 'include') {
-      onInclude?.(member, prefix);
-      continue;
+    if (member.type === 'include') continue;
+    let at = prefix;
+    const segments = member.key.segments;
+    for (let i = 0; i < segments.length; i++) {
+      at = at.child(segments[i].name);
+      onSegment(member, i, at);
     }
-    const keyPath = [...prefix];
-    member.key.segments.forEach((seg, i) => {
-      keyPath.push(seg.name);
-      onSegment(member, i, [...keyPath]);
-    });
-    walkValue(member.value, keyPath, onSegment, onInclude);
+    walkValue(member.value, at, onSegment);
   }
 }
 
-function walkValue(value: HoconValue | undefined, at: string[], onSegment: Visitor, onInclude?: (inc: HoconInclude, at: string[]) => void): void {
+function walkValue(value: HoconValue | undefined, at: ConfigPath, onSegment: Visitor): void {
   if (!value) return;
-  if (value.type === 'object') walkObject(value, at, onSegment, onInclude);
+  if (value.type === 'object') walkObject(value, at, onSegment);
   else if (value.type === 'array') {
     value.items.forEach((item, i) => {
-      if (item.type === 'object') walkObject(item, [...at, String(i)], onSegment, onInclude);
+      if (item.type === 'object') walkObject(item, at.child(String(i)), onSegment);
     });
-  } else if (value.type === 'concat') value.parts.forEach((part) => walkValue(part, at, onSegment, onInclude));
+  } else if (value.type === 'concat') value.parts.forEach((part) => walkValue(part, at, onSegment));
+}
+
+/**
+ * Every include of a document with the config path it sits at. Keeps one path stack instead of a path per
+ * key: most files include nothing, and this runs over the edited file on every keystroke.
+ */
+function forEachInclude(root: HoconObject, onInclude: (inc: HoconInclude, at: string[]) => void): void {
+  type Step = { node: HoconValue | HoconInclude; depth: number; names?: readonly HoconKeySegment[] | string };
+  const at: string[] = [];
+  const stack: Step[] = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth, names } = stack.pop()!;
+    at.length = depth;
+    if (typeof names === 'string') at.push(names);
+    else if (names) for (const seg of names) at.push(seg.name);
+    const inner = at.length;
+    // Children are pushed in reverse so they are visited in document order.
+    if (node.type === 'include') onInclude(node, [...at]);
+    else if (node.type === 'object') {
+      for (let i = node.members.length - 1; i >= 0; i--) {
+        const m = node.members[i];
+        if (m.type === 'include') stack.push({ node: m, depth: inner });
+        else if (m.value && (m.value.type === 'object' || m.value.type === 'array' || m.value.type === 'concat')) stack.push({ node: m.value, depth: inner, names: m.key.segments });
+      }
+    } else if (node.type === 'array') {
+      for (let i = node.items.length - 1; i >= 0; i--) if (node.items[i].type === 'object') stack.push({ node: node.items[i], depth: inner, names: String(i) });
+    } else if (node.type === 'concat') {
+      for (let i = node.parts.length - 1; i >= 0; i--) stack.push({ node: node.parts[i], depth: inner });
+    }
+  }
 }
 
 /** Plugin configs (plugins/<name>/priv/config.hocon, data/plugins/...) follow their plugin's own schema. */
@@ -68,7 +98,7 @@ function rootPrefixes(files: ParsedHocon[]): Map<string, string[][]> {
   const included = new Set<string>();
   for (const f of files) {
     const list: Array<{ target: string; at: string[] }> = [];
-    walkObject(f.doc.root, [], () => undefined, (inc, at) => {
+    forEachInclude(f.doc.root, (inc, at) => {
       const target = path.isAbsolute(inc.target) ? inc.target : path.join(path.dirname(f.file), inc.target);
       if (byFile.has(target) && target !== f.file) {
         list.push({ target, at });
@@ -112,12 +142,13 @@ export function keySites(model: DeploymentModel): KeySite[] {
 
 function collectSites(model: DeploymentModel): KeySite[] {
   const files = emqxHoconFiles(model);
+  const schema = SchemaLookup.for(model.version);
   const prefixes = rootPrefixes(files);
   const sites: KeySite[] = [];
   for (const file of files) {
     for (const prefix of prefixes.get(file.file) ?? [[]]) {
-      walkObject(file.doc.root, prefix, (field, i, keyPath) => {
-        sites.push({ file, path: keyPath, segment: field.key.segments[i], field, last: i === field.key.segments.length - 1 });
+      walkObject(file.doc.root, schema.node(prefix), (field, i, node) => {
+        sites.push({ file, path: node.path, node, segment: field.key.segments[i], field, last: i === field.key.segments.length - 1 });
       });
     }
   }
@@ -134,38 +165,81 @@ export function segmentText(segment: HoconKeySegment, name: string): string {
   return segment.quoted ? JSON.stringify(name) : name;
 }
 
-/** Knowledge lookups memoized for one check: a config repeats the same paths and parents many times. */
+/**
+ * A config path interned in a trie: a config repeats the same paths and parents many times, and each
+ * keystroke walks them all again, so each path's schema answers are computed once and kept on its node.
+ */
+export class ConfigPath {
+  private children: Map<string, ConfigPath> | undefined;
+  private infoKnown = false;
+  private infoValue: KeyInfo | undefined;
+  private sectionValue: boolean | undefined;
+
+  constructor(
+    readonly path: readonly string[],
+    readonly parent: ConfigPath | undefined,
+    private readonly lookup: SchemaLookup,
+  ) {}
+
+  child(name: string): ConfigPath {
+    this.children ??= new Map();
+    let node = this.children.get(name);
+    if (!node) {
+      node = new ConfigPath([...this.path, name], this, this.lookup);
+      this.children.set(name, node);
+      this.lookup.size++;
+    }
+    return node;
+  }
+
+  /** What EMQX knows about this key, or undefined. */
+  get info(): KeyInfo | undefined {
+    if (!this.infoKnown) {
+      this.infoValue = emqxKeyInfo(this.path, this.lookup.version);
+      this.infoKnown = true;
+    }
+    return this.infoValue;
+  }
+
+  /** Whether the product knows every key of the object at this path (see isKnownSection). */
+  get knownSection(): boolean {
+    return (this.sectionValue ??= isKnownSection(this.path, this.lookup.version));
+  }
+}
+
+/** Schema lookups of one EMQX version, over interned config paths. */
 export class SchemaLookup {
-  private readonly infos = new Map<string, KeyInfo | undefined>();
-  private readonly sections = new Map<string, boolean>();
+  readonly root: ConfigPath;
+  /** Interned paths so far. */
+  size = 0;
   private static readonly shared = new Map<EmqxVersion, SchemaLookup>();
 
-  constructor(private readonly version: EmqxVersion) {}
+  constructor(readonly version: EmqxVersion) {
+    this.root = new ConfigPath([], undefined, this);
+  }
 
   /**
    * One lookup per version for the life of the process: the knowledge tables never change, so answers
    * carry over from one analysis (one keystroke) to the next. Bounded so a stream of generated key names
-   * cannot grow it without end.
+   * cannot grow it without end (sites of earlier analyses keep their own nodes).
    */
   static for(version: EmqxVersion): SchemaLookup {
     let lookup = SchemaLookup.shared.get(version);
-    if (!lookup || lookup.infos.size + lookup.sections.size > 100_000) SchemaLookup.shared.set(version, (lookup = new SchemaLookup(version)));
+    if (!lookup || lookup.size > 200_000) SchemaLookup.shared.set(version, (lookup = new SchemaLookup(version)));
     return lookup;
   }
 
+  node(keyPath: readonly string[]): ConfigPath {
+    let node = this.root;
+    for (const name of keyPath) node = node.child(name);
+    return node;
+  }
+
   info(keyPath: readonly string[]): KeyInfo | undefined {
-    const k = keyPath.join('\0');
-    if (!this.infos.has(k)) this.infos.set(k, emqxKeyInfo(keyPath, this.version));
-    return this.infos.get(k);
+    return this.node(keyPath).info;
   }
 
   knownSection(keyPath: readonly string[]): boolean {
-    const k = keyPath.join('\0');
-    let known = this.sections.get(k);
-    if (known === undefined) {
-      known = isKnownSection(keyPath, this.version);
-      this.sections.set(k, known);
-    }
-    return known;
+    return this.node(keyPath).knownSection;
   }
 }

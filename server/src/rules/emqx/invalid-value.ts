@@ -5,7 +5,7 @@ import { checkValue, emqxKeyInfo, type KeyInfo } from '../../knowledge/index';
 import type { HoconValue } from '../../parsers/hocon/ast';
 import { isSafeUnquoted } from '../../parsers/hocon';
 import type { ParsedEmqx4 } from '../../parsers';
-import { dotted, keySites, SchemaLookup } from './hoconKeys';
+import { dotted, keySites } from './hoconKeys';
 
 const id = 'emqx/invalid-value';
 const SKIP = Symbol('not checked here');
@@ -51,11 +51,10 @@ function reportProblem(ctx: RuleContext, file: string, span: Span, setting: stri
 
 function checkHocon(ctx: RuleContext): void {
   const { model } = ctx;
-  const schema = SchemaLookup.for(model.version);
   for (const site of keySites(model)) {
     const node = site.field.value;
     if (!site.last || !node) continue;
-    const info = schema.info(site.path);
+    const info = site.node.info;
     if (!info || (info.type === 'array' && isIndexedObject(node))) continue;
     const value = plain(node);
     if (value === SKIP) continue;

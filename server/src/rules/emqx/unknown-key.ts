@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { closestKey } from '../../knowledge/index';
 import { versionName } from '../messages';
-import { dotted, keySites, segmentText, SchemaLookup } from './hoconKeys';
+import { dotted, keySites, segmentText } from './hoconKeys';
 
 const id = 'emqx/unknown-key';
 
@@ -14,10 +14,9 @@ export const rule: Rule = {
   check({ model, report }) {
     // 4.x flat files have no sections the product treats as closed; isKnownSection says so too.
     if (model.version === '4') return;
-    const schema = SchemaLookup.for(model.version);
     for (const site of keySites(model)) {
-      const parent = site.path.slice(0, -1);
-      if (!schema.knownSection(parent) || schema.info(site.path)) continue;
+      const parent = site.node.parent?.path ?? [];
+      if (!site.node.parent?.knownSection || site.node.info) continue;
       const name = site.segment.name;
       const where = parent.length ? `under \`${dotted(parent)}\`` : 'at the top level';
       const suggestion = closestKey(site.path, model.version);
