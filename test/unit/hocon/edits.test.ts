@@ -115,3 +115,13 @@ test('edits on shipped EMQX configs: set, insert and remove round-trip', () => {
     assert.deepEqual(parseHocon(out).problems, [], rel);
   }
 });
+
+test('insertValue picks the last block in document order, nested blocks and path keys mixed', () => {
+  // The nested `a { b { } }` comes first, the path key `a.b { }` second: EMQX merges both, and the
+  // insertion goes into the later one, as for any other repeated definition.
+  const text = 'a {\n  b {\n    x = 1\n  }\n}\na.b {\n  y = 2\n}\nc { a.b { z = 3 } }\n';
+  const out = applyEdits(text, insertValue(parseHocon(text), ['a', 'b', 'w'], '4'));
+  assert.equal(out, 'a {\n  b {\n    x = 1\n  }\n}\na.b {\n  y = 2\n  w = 4\n}\nc { a.b { z = 3 } }\n');
+  const reversed = 'a.b {\n  y = 2\n}\na {\n  b {\n    x = 1\n  }\n}\n';
+  assert.equal(applyEdits(reversed, insertValue(parseHocon(reversed), ['a', 'b', 'w'], '4')), 'a.b {\n  y = 2\n}\na {\n  b {\n    x = 1\n    w = 4\n  }\n}\n');
+});

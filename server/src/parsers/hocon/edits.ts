@@ -36,6 +36,41 @@ export function findFields(doc: HoconDocument, path: readonly string[]): HoconFi
   return found;
 }
 
+/** Braced blocks by the path they define (segments joined by NUL), in document order; built once per document. */
+const blockIndexes = new WeakMap<HoconDocument, Map<string, HoconObject[]>>();
+
+/**
+ * The blocks that define `path`, as findFields + objectsOf would list them. Fixes insert settings into
+ * many listeners of one large file per analysis: an index keeps that linear.
+ */
+function blocksAt(doc: HoconDocument, path: readonly string[]): HoconObject[] {
+  let index = blockIndexes.get(doc);
+  if (!index) {
+    const built = new Map<string, HoconObject[]>();
+    // Depth-first in document order, with its own stack (a block inside a block is listed before the
+    // next member of the outer one, as findFields lists them).
+    const stack: Array<{ members: HoconObject['members']; path: string[]; next: number }> = [{ members: doc.root.members, path: [], next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.members.length) {
+        stack.pop();
+        continue;
+      }
+      const m = top.members[top.next++];
+      if (m.type !== 'field') continue;
+      const objs = objectsOf(m.value);
+      if (objs.length === 0) continue;
+      const path = [...top.path, ...m.key.segments.map((seg) => seg.name)];
+      const key = path.join('\0');
+      const list = built.get(key) ?? built.set(key, []).get(key)!;
+      for (const o of objs) list.push(o);
+      for (let i = objs.length - 1; i >= 0; i--) stack.push({ members: objs[i].members, path, next: 0 });
+    }
+    blockIndexes.set(doc, (index = built));
+  }
+  return index.get(path.join('\0')) ?? [];
+}
+
 /** Text of a key path, quoting segments EMQX would not read bare. */
 function keyText(segments: readonly string[]): string {
   return segments.map((s) => (isSafeUnquoted(s) ? s : quoteString(s))).join('.');
@@ -109,8 +144,7 @@ export function insertValue(doc: HoconDocument, path: readonly string[], valueTe
   let target: HoconObject = doc.root;
   let depth = 0;
   for (let n = path.length - 1; n >= 1; n--) {
-    const defs = findFields(doc, path.slice(0, n));
-    const objs = defs.flatMap((f) => objectsOf(f.value)).filter((o) => o.braced);
+    const objs = blocksAt(doc, path.slice(0, n)).filter((o) => o.braced);
     if (objs.length) {
       target = objs[objs.length - 1];
       depth = n;
