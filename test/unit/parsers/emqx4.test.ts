@@ -142,3 +142,21 @@ test('removeEntry removes every line of the key and nothing else', () => {
   const v4Edited = applyEdits(v4, removeEntry(parseEmqx4(v4), 'node.cookie'));
   assert.equal(v4Edited.length, v4.length - 'node.cookie = emqxsecretcookie\n'.length);
 });
+
+test('the in-place line verdict agrees with the full classification wherever it gives one', async () => {
+  const fc = (await import('fast-check')).default;
+  const { quickVerdict, classifyLine } = await import('../../../server/src/parsers/emqx4/detect');
+  const piece = fc.constantFrom(' ', '\t', '1000', 'verify_peer', ' # c', 'zone.external.x', 'allow_anonymous', '+', '@', '\u00a0', '#', '}', ']', '"', '/', '//', '{', '{{', '[', '$', '${', '=', ':', '+=', 'include', 'listeners.tcp.default', 'listener.tcp.external', 'a', '0.0.0.0:1883', 'x\\y', '-', '.', 'emqx@host', '\v');
+  const line = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  let decided = 0;
+  fc.assert(
+    fc.property(line, (l) => {
+      const quick = quickVerdict(l, 0, l.length);
+      if (quick === undefined) return true;
+      decided++;
+      return quick === classifyLine(l.trim());
+    }),
+    { numRuns: 20000, seed: 41 },
+  );
+  assert.ok(decided > 2000, `the quick verdict decided only ${decided} lines`);
+});

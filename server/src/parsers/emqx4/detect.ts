@@ -26,7 +26,7 @@ export function looksLikeEmqx4(text: string): boolean {
   while (pos < text.length) {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
-    const verdict = classifyLine(text.slice(pos, Math.min(eol, pos + 4096)).trim());
+    const verdict = quickVerdict(text, pos, eol) ?? classifyLine(text.slice(pos, Math.min(eol, pos + 4096)).trim());
     if (verdict === 'hocon') hocon++;
     else if (verdict === 'flat') flat++;
     pos = eol + 1;
@@ -34,7 +34,58 @@ export function looksLikeEmqx4(text: string): boolean {
   return flat > 0 && flat >= hocon * 4;
 }
 
-function classifyLine(line: string): 'hocon' | 'flat' | 'neutral' {
+const SPACE = 32;
+const TAB = 9;
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 92 || c === 36 || c === 45;
+}
+
+/**
+ * classifyLine's verdict for the shapes most lines have (blank, comment, `}`, `key {`, `key = "..."`),
+ * read in place: detection runs on every keystroke, and slicing and matching each line of a large file
+ * costs more than parsing it. Undefined when the line needs classifyLine itself.
+ */
+export function quickVerdict(text: string, start: number, eol: number): 'hocon' | 'flat' | 'neutral' | undefined {
+  if (eol - start > 4096) return undefined;
+  let i = start;
+  while (i < eol && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  if (i === eol) return 'neutral';
+  let c = text.charCodeAt(i);
+  if (c === 35 /* # */) return 'neutral';
+  if (c === 125 /* } */ || c === 93 /* ] */ || c === 34 /* " */) return 'hocon';
+  if (c === 47 /* / */) return text.charCodeAt(i + 1) === 47 ? 'hocon' : undefined;
+  const keyStart = i;
+  while (i < eol && isKeyChar(text.charCodeAt(i))) i++;
+  const keyEnd = i;
+  if (i === keyStart || (i - keyStart === 7 && text.startsWith('include', keyStart))) return undefined;
+  while (i < eol && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  c = text.charCodeAt(i);
+  if (c === 58 /* : */ || c === 123 /* { */) return 'hocon';
+  if (c !== 61 /* = */) return undefined;
+  i++;
+  while (i < eol && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  if (c === 34 /* " */ || c === 91 /* [ */ || (c === 123 /* { */ && next !== 123) || (c === 36 /* $ */ && next === 123)) return 'hocon';
+  // A bare word or number (`max_connections = 1000`, `verify = verify_peer`), then perhaps a comment:
+  // the key alone decides.
+  const valueStart = i;
+  while (i < eol && isPlainValueChar(text.charCodeAt(i))) i++;
+  if (i === valueStart || (i < eol && text.charCodeAt(i) !== 35 /* # */)) return undefined;
+  const braces = text.indexOf('{{', valueStart);
+  if (braces >= 0 && braces < eol) return undefined;
+  const key = text.slice(keyStart, keyEnd);
+  if (V5_ONLY_KEY.test(key)) return 'hocon';
+  return V4_ONLY_KEY.test(key) ? 'flat' : 'neutral';
+}
+
+/** Characters of a bare value that HOCON and the 4.x format read alike. */
+function isPlainValueChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === SPACE || c === TAB;
+}
+
+export function classifyLine(line: string): 'hocon' | 'flat' | 'neutral' {
   if (line === '' || line.startsWith('#')) return 'neutral';
   if (line.startsWith('//') || line.startsWith('}') || line.startsWith(']') || line.startsWith('"')) return 'hocon';
   const key = /^[A-Za-z0-9_.\\$-]+/.exec(line)?.[0] ?? '';
