@@ -73,8 +73,9 @@ export function quickVerdict(text: string, start: number, eol: number): 'hocon' 
   const valueStart = i;
   while (i < eol && isPlainValueChar(text.charCodeAt(i))) i++;
   if (i === valueStart || (i < eol && text.charCodeAt(i) !== 35 /* # */)) return undefined;
-  const braces = text.indexOf('{{', valueStart);
-  if (braces >= 0 && braces < eol) return undefined;
+  // A `{{` anywhere on the line (even in the comment) makes it a 4.x template line; looked for within
+  // the line only, so that a file without any stays linear.
+  for (let j = i; j + 1 < eol; j++) if (text.charCodeAt(j) === 123 && text.charCodeAt(j + 1) === 123) return undefined;
   const key = text.slice(keyStart, keyEnd);
   if (V5_ONLY_KEY.test(key)) return 'hocon';
   return V4_ONLY_KEY.test(key) ? 'flat' : 'neutral';
