@@ -5,7 +5,7 @@
  */
 import type { HoconSubstitution, HoconValue } from './ast';
 import type { Resolved, ResolvedArray, ResolvedObject, ResolveProblem, ValueOrigin } from './resolved';
-import { type Node, type ObjNode, type PendingNode, mergeObjects, newObj } from './tree';
+import { type Node, type ObjNode, type PendingNode, type ScalarNode, mergeObjects, newObj } from './tree';
 
 const MAX_EVAL_DEPTH = 1000;
 
@@ -70,6 +70,8 @@ export class Evaluator {
   }
 
   resolve(n: Node): Resolved | undefined {
+    // A scalar refers to nothing, so it needs neither the cycle guard nor the memo; most nodes are scalars.
+    if (n.k === 'scalar') return this.scalar(n);
     const memo = this.memo.get(n);
     if (memo !== undefined) return memo ?? undefined;
     if (this.active.has(n)) {
@@ -99,7 +101,7 @@ export class Evaluator {
   private compute(n: Node): Resolved | undefined {
     switch (n.k) {
       case 'scalar':
-        return { kind: 'scalar', value: n.value, origin: n.origin, overridden: n.overridden, ...(n.node ? { node: n.node } : {}) };
+        return this.scalar(n);
       case 'obj': {
         const fields = new Map<string, Resolved>();
         for (const [k, child] of n.fields) {
@@ -126,6 +128,12 @@ export class Evaluator {
       case 'pending':
         return this.pending(n);
     }
+  }
+
+  private scalar(n: ScalarNode): Resolved {
+    return n.node
+      ? { kind: 'scalar', value: n.value, origin: n.origin, overridden: n.overridden, node: n.node }
+      : { kind: 'scalar', value: n.value, origin: n.origin, overridden: n.overridden };
   }
 
   private pending(n: PendingNode): Resolved | undefined {

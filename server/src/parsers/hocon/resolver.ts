@@ -83,17 +83,26 @@ class Builder {
   }
 
   private field(f: HoconField, target: ObjNode, ctx: Ctx, at: string[]): void {
-    if (!f.value || f.key.segments.length === 0) return;
-    const names = f.key.segments.map((s) => s.name);
-    const origin: ValueOrigin = { file: ctx.file, field: f, span: { start: f.value.start, end: f.value.end } };
-    const parent = objectAt(target, names.slice(0, -1), origin);
-    const node = this.toNode(f.value, ctx, origin, [...at, ...names]);
-    if (node) setField(parent, names[names.length - 1], node);
+    const value = f.value;
+    const segments = f.key.segments;
+    if (!value || segments.length === 0) return;
+    const origin: ValueOrigin = { file: ctx.file, field: f, span: { start: value.start, end: value.end } };
+    let parent = target;
+    if (segments.length > 1) parent = objectAt(target, segments.slice(0, -1).map((s) => s.name), origin);
+    const name = segments[segments.length - 1].name;
+    // Only values that hold fields or substitutions need their absolute path: most values are scalars.
+    const scalar = value.type === 'string' || value.type === 'number' || value.type === 'boolean' || value.type === 'null';
+    const valueAt = scalar ? at : segments.length === 1 ? [...at, name] : [...at, ...segments.map((s) => s.name)];
+    const node = this.toNode(value, ctx, origin, valueAt, true);
+    if (node) setField(parent, name, node);
   }
 
-  /** Converts a CST value to a tree node; concatenations without substitutions are joined right away. */
-  toNode(v: HoconValue, ctx: Ctx, origin: ValueOrigin, at: string[]): Node | undefined {
-    const o: ValueOrigin = { ...origin, span: { start: v.start, end: v.end } };
+  /**
+   * Converts a CST value to a tree node; concatenations without substitutions are joined right away.
+   * `ownOrigin`: `origin` already has `v`'s span (a field's value), so it is used as it is.
+   */
+  toNode(v: HoconValue, ctx: Ctx, origin: ValueOrigin, at: string[], ownOrigin = false): Node | undefined {
+    const o: ValueOrigin = ownOrigin ? origin : { ...origin, span: { start: v.start, end: v.end } };
     switch (v.type) {
       case 'object': {
         const obj = newObj(o);

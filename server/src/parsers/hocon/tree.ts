@@ -73,7 +73,7 @@ export function setField(obj: ObjNode, key: string, value: Node): void {
     }
   }
   if (value.k === 'pending') value.prior = existing;
-  value.overridden = [...history(existing), ...value.overridden];
+  if (existing) value.overridden = [...history(existing), ...value.overridden];
   obj.fields.set(key, value);
 }
 
