@@ -16,7 +16,6 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
   // analysis: each composite value is converted once. Callers treat values as read-only.
   const plain = new WeakMap<Resolved, unknown>();
   const plainOf = (r: Resolved): unknown => {
-    if (r.kind === 'scalar') return r.value;
     if (!plain.has(r)) plain.set(r, toPlain(r));
     return plain.get(r);
   };
@@ -36,7 +35,11 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
     get(path) {
       const r = at(path);
       if (!r) return undefined;
-      return { value: plainOf(r), explicit: true, origin: toOrigin(r.origin), overridden: history(r) };
+      const origin = toOrigin(r.origin);
+      const overridden = history(r);
+      if (r.kind === 'scalar') return { value: r.value, explicit: true, origin, overridden };
+      // Converted when read: many callers only ask whether a block is there.
+      return { get value() { return plainOf(r); }, explicit: true, origin, overridden };
     },
     childNames(path) {
       const r = at(path);

@@ -62,7 +62,8 @@ function hoconListeners(view: EmqxConfigView, version: EmqxVersion, environment:
     if (DEFAULT_PORTS[type] && names.size === 0 && !view.get(['listeners', type])) names.add('default');
     for (const name of names) {
       const path = ['listeners', type, name];
-      const value = view.get(path)?.value;
+      // A block with settings cannot be a deletion marker: reading it as data would convert it.
+      const value = view.childNames(path).length ? undefined : view.get(path)?.value;
       if (value === 'marked_for_deletion' || value === null) continue;
       const port = DEFAULT_PORTS[type] ?? 14567;
       result.push(listener(view, 'mqtt', type, name, path, [...path, 'bind'], `${host}:${port}`, TLS_TYPES.has(type) ? [...path, 'ssl_options'] : undefined));

@@ -116,7 +116,7 @@ export function extractTls(view: EmqxConfigView | undefined, version: EmqxVersio
     result.push(context(view, version, { role: 'server', owner: 'rpc', base: ['rpc'], supported: RPC, names: RPC_NAMES, enabled: true, bundledCert: false }));
   }
   if (!emqx4) {
-    for (const path of clientSslPaths(view.get([])?.value, [])) {
+    for (const path of outgoingSslPaths(view)) {
       const enable = view.get([...path, 'enable']);
       result.push(context(view, version, {
         role: 'client', owner: displayPath(path), base: path, supported: CLIENT,
@@ -158,6 +158,21 @@ const SERVER_ROOTS = new Set(['listeners', 'dashboard', 'rpc']);
 function isClientSslOptions(path: readonly string[]): boolean {
   const parent = path.join('.');
   return parent === 'cluster.etcd' || parent === 'opentelemetry.exporter' || parent === 'gateway.exproto.handler';
+}
+
+/**
+ * clientSslPaths over the whole configuration, reading only the roots that can hold outgoing TLS: the
+ * server roots (the listeners above all) make up most of a large file and are never converted.
+ */
+function outgoingSslPaths(view: EmqxConfigView): string[][] {
+  const found: string[][] = [];
+  for (const root of view.childNames([])) {
+    if (SERVER_ROOTS.has(root)) continue;
+    const value = view.get([root])?.value;
+    if (root === 'ssl' && value !== null && typeof value === 'object' && !Array.isArray(value)) found.push([root]);
+    else found.push(...clientSslPaths(value, [root], 1));
+  }
+  return found;
 }
 
 /**
