@@ -11,6 +11,11 @@ export interface EmqxConfigView {
   mainFile: string;
   /** The explicit setting at a path (object values come back as plain JSON), or undefined when absent. */
   get(path: readonly string[]): Fact<unknown> | undefined;
+  /**
+   * Paths of the explicit string values whose own key is one of `names`, anywhere in the configuration
+   * (list items included, at most `maxDepth` levels deep), without converting the configuration to data.
+   */
+  stringsNamed(names: ReadonlySet<string>, maxDepth: number): string[][];
   /** Names of the explicit children of an object at a path (empty when absent or not an object). */
   childNames(path: readonly string[]): string[];
   /**

@@ -18,6 +18,14 @@ export function emqx4ConfigView(file: ParsedEmqx4): EmqxConfigView {
       const last = all[all.length - 1];
       return { value: last.value, explicit: true, origin: origin(last), overridden: all.slice(0, -1).map(origin) };
     },
+    stringsNamed(names, maxDepth) {
+      const found: string[][] = [];
+      for (const key of byKey.keys()) {
+        const path = key.split('.');
+        if (path.length <= maxDepth && names.has(path[path.length - 1])) found.push(path);
+      }
+      return found;
+    },
     childNames(path) {
       const prefix = path.length ? path.join('.') + '.' : '';
       const names = new Set<string>();

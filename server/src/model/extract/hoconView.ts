@@ -41,6 +41,25 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
       // Converted when read: many callers only ask whether a block is there.
       return { get value() { return plainOf(r); }, explicit: true, origin, overridden };
     },
+    stringsNamed(names, maxDepth) {
+      const found: string[][] = [];
+      const at: string[] = [];
+      const stack: Array<{ r: Resolved; depth: number; key?: string }> = [{ r: result.root, depth: 0 }];
+      while (stack.length) {
+        const { r, depth, key } = stack.pop()!;
+        at.length = Math.max(0, depth - 1);
+        if (key !== undefined) at.push(key);
+        if (r.kind === 'scalar') {
+          if (key !== undefined && typeof r.value === 'string' && names.has(key)) found.push([...at]);
+          continue;
+        }
+        if (depth >= maxDepth) continue;
+        // Reversed onto the stack so values are visited in definition order.
+        const children: Array<[string, Resolved]> = r.kind === 'object' ? [...r.fields] : r.items.map((item, i) => [String(i), item]);
+        for (let i = children.length - 1; i >= 0; i--) stack.push({ r: children[i][1], depth: depth + 1, key: children[i][0] });
+      }
+      return found;
+    },
     childNames(path) {
       const r = at(path);
       return r && r.kind === 'object' ? [...r.fields.keys()] : [];

@@ -14,17 +14,6 @@ const FLAT_SECRET = /(^|\.)(\w*password|secret|secret_key|secret_access_key)$/;
 /** Values that dashboard/default-password reports already. */
 const DEFAULT_SECRET_KEYS = new Set(['dashboard.default_password', 'dashboard.default_user.password', 'management.default_application.secret']);
 
-/** Paths of string values under secret keys, found by walking the loaded configuration. */
-function secretPaths(value: unknown, at: string[], out: string[][], depth = 0): string[][] {
-  if (depth > 16 || value === null || typeof value !== 'object') return out;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
-  for (const [key, child] of entries) {
-    if (typeof child === 'string' && SECRET_KEYS.has(key)) out.push([...at, key]);
-    else secretPaths(child, [...at, key], out, depth + 1);
-  }
-  return out;
-}
-
 /** A value that is a reference rather than the secret itself: empty, file://, or a ${...} template or substitution. */
 function isReference(value: string, written: string | undefined): boolean {
   return value === '' || value.startsWith('file://') || value.includes('${') || (written ?? '').includes('${');
@@ -57,7 +46,7 @@ export const rule: Rule = {
       }
       return;
     }
-    for (const p of secretPaths(view.get([])?.value, [], [])) {
+    for (const p of view.stringsNamed(SECRET_KEYS, 17)) {
       const fact = view.get(p);
       if (!fact || typeof fact.value !== 'string' || fact.origin.env) continue;
       const name = p.join('.');
