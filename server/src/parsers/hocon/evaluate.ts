@@ -21,10 +21,10 @@ export function concatNodes(parts: Node[], v: HoconValue, origin: ValueOrigin, r
     return out;
   }
   if (parts.every((p) => p.k === 'arr')) {
-    return { k: 'arr', items: parts.flatMap((p) => (p.k === 'arr' ? p.items : [])), origin, overridden: [] };
+    return { k: 'arr', kind: 'array', items: parts.flatMap((p) => (p.k === 'arr' ? p.items : [])), origin, overridden: [] };
   }
   if (parts.every((p) => p.k === 'scalar')) {
-    return { k: 'scalar', value: parts.map((p) => (p.k === 'scalar' ? String(p.value) : '')).join(''), node: v, origin, overridden: [] };
+    return { k: 'scalar', kind: 'scalar', value: parts.map((p) => (p.k === 'scalar' ? String(p.value) : '')).join(''), node: v, origin, overridden: [] };
   }
   report(`EMQX cannot concatenate ${describe(parts.map((p) => p.k))}; only strings with strings, arrays with arrays or objects with objects.`);
   return null;

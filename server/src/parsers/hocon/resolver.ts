@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { HoconDocument, HoconField, HoconMember, HoconObject, HoconValue } from './ast';
 import type { FileReader, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from './resolved';
 import { parseHocon } from './parser';
-import { type Ctx, type Node, type ObjNode, newObj, objectAt, setField } from './tree';
+import { type Ctx, type Node, type ObjNode, isSettled, newObj, objectAt, setField } from './tree';
 import { Evaluator, concatNodes } from './evaluate';
 
 export interface ResolveOptions {
@@ -110,13 +110,13 @@ class Builder {
         return obj;
       }
       case 'array':
-        return { k: 'arr', items: v.items.map((it) => this.toNode(it, ctx, o, at)).filter((n): n is Node => !!n), origin: o, overridden: [] };
+        return { k: 'arr', kind: 'array', items: v.items.map((it) => this.toNode(it, ctx, o, at)).filter((n): n is Node => !!n), origin: o, overridden: [] };
       case 'string':
       case 'number':
       case 'boolean':
-        return { k: 'scalar', value: v.value, node: v, origin: o, overridden: [] };
+        return { k: 'scalar', kind: 'scalar', value: v.value, node: v, origin: o, overridden: [] };
       case 'null':
-        return { k: 'scalar', value: null, node: v, origin: o, overridden: [] };
+        return { k: 'scalar', kind: 'scalar', value: null, node: v, origin: o, overridden: [] };
       case 'substitution':
         return { k: 'pending', value: v, parts: [v], ctx, at, prior: undefined, origin: o, overridden: [] };
       case 'concat': {
@@ -187,7 +187,7 @@ class Builder {
         node = quiet.toNode(member.value, { file: origin.file, prefix: [] }, origin, segs);
         if (node) stripSpans(node, origin);
       }
-      if (!node) node = { k: 'scalar', value: raw, origin, overridden: [] };
+      if (!node) node = { k: 'scalar', kind: 'scalar', value: raw, origin, overridden: [] };
       setField(objectAt(root, segs.slice(0, -1), origin), segs[segs.length - 1], node);
     }
   }
@@ -231,7 +231,7 @@ export function resolveHocon(entries: string[], reader: FileReader, options: Res
   b.env(tree);
   tree.overridden = [];
   tree.origin = rootOrigin;
-  const ev = new Evaluator(tree, b.problems);
-  const root = ev.resolveRoot() as ResolvedObject;
+  // Without substitutions the merged tree is the answer (its nodes carry `kind`); evaluating would copy it.
+  const root = isSettled(tree) ? (tree as unknown as ResolvedObject) : (new Evaluator(tree, b.problems).resolveRoot() as ResolvedObject);
   return { root, documents: b.documents, problems: b.problems };
 }

@@ -17,16 +17,23 @@ interface Base {
   overridden: ValueOrigin[];
 }
 
+/*
+ * Objects, arrays and scalars also carry the `kind` of the Resolved value they stand for: a configuration
+ * without substitutions is its own resolution, so the resolver hands this tree out as it is.
+ */
 export interface ObjNode extends Base {
   k: 'obj';
+  kind: 'object';
   fields: Map<string, Node>;
 }
 export interface ArrNode extends Base {
   k: 'arr';
+  kind: 'array';
   items: Node[];
 }
 export interface ScalarNode extends Base {
   k: 'scalar';
+  kind: 'scalar';
   value: string | number | boolean | null;
   node?: HoconValue;
 }
@@ -51,7 +58,7 @@ export interface MergeNode extends Base {
 export type Node = ObjNode | ArrNode | ScalarNode | PendingNode | MergeNode;
 
 export function newObj(origin: ValueOrigin): ObjNode {
-  return { k: 'obj', fields: new Map(), origin, overridden: [] };
+  return { k: 'obj', kind: 'object', fields: new Map(), origin, overridden: [] };
 }
 
 function history(previous: Node | undefined): ValueOrigin[] {
@@ -110,4 +117,16 @@ export function objectAt(obj: ObjNode, path: readonly string[], origin: ValueOri
     cur = fresh;
   }
   return cur;
+}
+
+/** True when no value of the tree waits for a substitution or a merge: then the tree is already resolved. */
+export function isSettled(root: ObjNode): boolean {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.k === 'pending' || n.k === 'merge') return false;
+    if (n.k === 'obj') for (const child of n.fields.values()) stack.push(child);
+    else if (n.k === 'arr') for (const item of n.items) stack.push(item);
+  }
+  return true;
 }
