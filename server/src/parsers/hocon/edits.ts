@@ -49,7 +49,8 @@ function blocksAt(doc: HoconDocument, path: readonly string[]): HoconObject[] {
     const built = new Map<string, HoconObject[]>();
     // Depth-first in document order, with its own stack (a block inside a block is listed before the
     // next member of the outer one, as findFields lists them).
-    const stack: Array<{ members: HoconObject['members']; path: string[]; next: number }> = [{ members: doc.root.members, path: [], next: 0 }];
+    // Keys are the path with a NUL before each segment, built by appending to the parent's key.
+    const stack: Array<{ members: HoconObject['members']; key: string; next: number }> = [{ members: doc.root.members, key: '', next: 0 }];
     while (stack.length) {
       const top = stack[stack.length - 1];
       if (top.next >= top.members.length) {
@@ -60,15 +61,17 @@ function blocksAt(doc: HoconDocument, path: readonly string[]): HoconObject[] {
       if (m.type !== 'field') continue;
       const objs = objectsOf(m.value);
       if (objs.length === 0) continue;
-      const path = [...top.path, ...m.key.segments.map((seg) => seg.name)];
-      const key = path.join('\0');
+      let key = top.key;
+      for (const seg of m.key.segments) key += '\0' + seg.name;
       const list = built.get(key) ?? built.set(key, []).get(key)!;
       for (const o of objs) list.push(o);
-      for (let i = objs.length - 1; i >= 0; i--) stack.push({ members: objs[i].members, path, next: 0 });
+      for (let i = objs.length - 1; i >= 0; i--) stack.push({ members: objs[i].members, key, next: 0 });
     }
     blockIndexes.set(doc, (index = built));
   }
-  return index.get(path.join('\0')) ?? [];
+  let key = '';
+  for (const seg of path) key += '\0' + seg;
+  return index.get(key) ?? [];
 }
 
 /** Text of a key path, quoting segments EMQX would not read bare. */
@@ -103,6 +106,15 @@ function indentUnit(text: string): string {
     if (best === 0 || m[1].length < best) best = m[1].length;
   }
   return ' '.repeat(best || 2);
+}
+
+/** Line ends per document: detecting them scans a file without CRLF to its end, once per inserted line otherwise. */
+const eols = new WeakMap<HoconDocument, '\n' | '\r\n'>();
+
+function eolOf(doc: HoconDocument): '\n' | '\r\n' {
+  let eol = eols.get(doc);
+  if (eol === undefined) eols.set(doc, (eol = detectEol(doc.text)));
+  return eol;
 }
 
 /** Separator style per document: counting walks the whole tree, and every inserted line needs it. */
@@ -140,7 +152,7 @@ function line(doc: HoconDocument, segments: readonly string[], valueText: string
 /** Inserts `path = value` inside the deepest block of `doc` that already encloses `path`. */
 export function insertValue(doc: HoconDocument, path: readonly string[], valueText: string): TextEdit[] {
   const text = doc.text;
-  const eol = detectEol(text);
+  const eol = eolOf(doc);
   let target: HoconObject = doc.root;
   let depth = 0;
   for (let n = path.length - 1; n >= 1; n--) {

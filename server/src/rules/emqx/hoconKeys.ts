@@ -98,7 +98,8 @@ function rootPrefixes(files: ParsedHocon[]): Map<string, string[][]> {
   const included = new Set<string>();
   for (const f of files) {
     const list: Array<{ target: string; at: string[] }> = [];
-    forEachInclude(f.doc.root, (inc, at) => {
+    // An include needs the word: most files have none, and this runs on every keystroke.
+    if (f.text.includes('include')) forEachInclude(f.doc.root, (inc, at) => {
       const target = path.isAbsolute(inc.target) ? inc.target : path.join(path.dirname(f.file), inc.target);
       if (byFile.has(target) && target !== f.file) {
         list.push({ target, at });
@@ -225,7 +226,7 @@ export class SchemaLookup {
    */
   static for(version: EmqxVersion): SchemaLookup {
     let lookup = SchemaLookup.shared.get(version);
-    if (!lookup || lookup.size > 200_000) SchemaLookup.shared.set(version, (lookup = new SchemaLookup(version)));
+    if (!lookup || lookup.size > 50_000) SchemaLookup.shared.set(version, (lookup = new SchemaLookup(version)));
     return lookup;
   }
 
