@@ -15,6 +15,7 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
   // Rules and extractors ask for whole sections (`listeners.ssl`, even the root) many times per
   // analysis: each composite value is converted once. Callers treat values as read-only.
   const plain = new WeakMap<Resolved, unknown>();
+  const facts = new WeakMap<Resolved, Fact<unknown>>();
   const plainOf = (r: Resolved): unknown => {
     if (!plain.has(r)) plain.set(r, toPlain(r));
     return plain.get(r);
@@ -35,11 +36,15 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
     get(path) {
       const r = at(path);
       if (!r) return undefined;
+      // Rules ask for the same settings of every TLS context and listener: one fact per value.
+      let fact = facts.get(r);
+      if (fact) return fact;
       const origin = toOrigin(r.origin);
       const overridden = history(r);
-      if (r.kind === 'scalar') return { value: r.value, explicit: true, origin, overridden };
-      // Converted when read: many callers only ask whether a block is there.
-      return { get value() { return plainOf(r); }, explicit: true, origin, overridden };
+      // Object values are converted when read: many callers only ask whether a block is there.
+      fact = r.kind === 'scalar' ? { value: r.value, explicit: true, origin, overridden } : { get value() { return plainOf(r); }, explicit: true, origin, overridden };
+      facts.set(r, fact);
+      return fact;
     },
     stringsNamed(names, maxDepth) {
       const found: string[][] = [];

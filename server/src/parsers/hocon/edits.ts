@@ -137,7 +137,9 @@ function countSeparators(doc: HoconDocument): '=' | ':' {
       if (m.type !== 'field') continue;
       if (m.separator?.kind === ':') colon++;
       else if (m.separator?.kind === '=') eq++;
-      stack.push(...objectsOf(m.value));
+      const v = m.value;
+      if (v?.type === 'object') stack.push(v);
+      else if (v?.type === 'concat') for (const p of v.parts) if (p.type === 'object') stack.push(p);
     }
   }
   return colon > eq ? ':' : '=';

@@ -49,6 +49,22 @@ function reportProblem(ctx: RuleContext, file: string, span: Span, setting: stri
   });
 }
 
+/**
+ * checkValue answers by key and scalar value: a large file repeats the same settings in every listener,
+ * and the rule runs on every keystroke, so answers are kept per key entry (bounded per entry).
+ */
+const scalarAnswers = new WeakMap<KeyInfo, Map<string | number | boolean, ReturnType<typeof checkValue>>>();
+
+function checkScalar(info: KeyInfo, value: string | number | boolean): ReturnType<typeof checkValue> {
+  let answers = scalarAnswers.get(info);
+  if (!answers) scalarAnswers.set(info, (answers = new Map()));
+  if (answers.has(value)) return answers.get(value);
+  const problem = checkValue(info, value);
+  if (answers.size > 1000) answers.clear();
+  answers.set(value, problem);
+  return problem;
+}
+
 function checkHocon(ctx: RuleContext): void {
   const { model } = ctx;
   for (const site of keySites(model)) {
@@ -58,7 +74,7 @@ function checkHocon(ctx: RuleContext): void {
     if (!info || (info.type === 'array' && isIndexedObject(node))) continue;
     const value = plain(node);
     if (value === SKIP) continue;
-    const problem = checkValue(info, value);
+    const problem = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? checkScalar(info, value) : checkValue(info, value);
     if (!problem) continue;
     // In a list, point at the item that is wrong and replace only that item.
     let target: HoconValue = node;
