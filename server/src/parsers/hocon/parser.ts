@@ -98,11 +98,12 @@ class Parser {
   private push(t: F, start: number): Frame {
     let f = this.frames[this.sp];
     if (f === undefined) {
-      f = { t, start, lastComma: -1, any: false, list: [], n: 0, literal: false, joinReported: false, field: null };
+      f = { t, start, end: start, lastComma: -1, any: false, list: [], n: 0, literal: false, joinReported: false, field: null };
       this.frames.push(f);
     } else {
       f.t = t;
       f.start = start;
+      f.end = start;
       f.lastComma = -1;
       f.any = false;
       f.n = 0;
@@ -328,6 +329,7 @@ class Parser {
     const below = this.frames[this.sp - 1];
     if (below.t !== F.Value) return;
     const list = done.list.slice(0, done.n);
+    below.end = end;
     below.list[below.n++] = done.t === F.Object
       ? { type: 'object', braced: true, members: list as HoconMember[], start: done.start, end }
       : { type: 'array', items: list as HoconValue[], start: done.start, end };
@@ -358,12 +360,16 @@ class Parser {
     }
     const start = sc.tokStart;
     const end = sc.tokEnd;
+    // Where the value ends if this token is its last part (containers set it when they close).
+    frame.end = end;
     switch (k) {
       case Tok.LBrace:
       case Tok.LBracket: {
         this.laValid = false;
         if (this.depth >= MAX_DEPTH) {
-          frame.list[frame.n++] = this.skipNested(start, end);
+          const skipped = this.skipNested(start, end);
+          frame.list[frame.n++] = skipped;
+          frame.end = skipped.end;
           return;
         }
         this.depth++;
@@ -384,10 +390,10 @@ class Parser {
         return;
       case Tok.Unquoted: {
         this.laValid = false;
-        const raw = this.tokText();
+        const raw = text.slice(start, end);
         if (cls < 0) cls = classifyRun(text, start, end, sc.runFlags);
         switch (cls) {
-          case Unquoted.Number: frame.list[frame.n++] = { type: 'number', value: Number(raw), raw, start, end }; break;
+          case Unquoted.Number: frame.list[frame.n++] = { type: 'number', value: numberValue(text, start, end, raw), raw, start, end }; break;
           case Unquoted.True: frame.list[frame.n++] = { type: 'boolean', value: true, start, end }; break;
           case Unquoted.False: frame.list[frame.n++] = { type: 'boolean', value: false, start, end }; break;
           case Unquoted.Null: frame.list[frame.n++] = { type: 'null', start, end }; break;
@@ -418,11 +424,11 @@ class Parser {
     if (n === 1) value = frame.list[0] as HoconValue;
     else if (n > 1) {
       const parts = frame.list.slice(0, n) as HoconValue[];
-      value = { type: 'concat', parts, start: parts[0].start, end: parts[n - 1].end };
+      value = { type: 'concat', parts, start: parts[0].start, end: frame.end };
     }
     if (frame.field) {
       frame.field.value = value;
-      if (value) frame.field.end = value.end;
+      if (value) frame.field.end = frame.end;
     } else if (value) {
       // An array item; a stray value read after an error (object frame below) is dropped.
       const below = this.frames[this.sp - 1];
@@ -473,6 +479,15 @@ class Parser {
   private key(firstKind: Tok, firstStart: number, firstEnd: number, firstValue: string, firstFlags: number): HoconKey {
     const text = this.text;
     const sc = this.sc;
+    if (firstKind === Tok.Quoted || (firstFlags === 0 && isLetter(text.charCodeAt(firstStart)))) {
+      // The common case, a key of one quoted string or plain word: its one segment, built in place.
+      const n = this.peek(KEY);
+      if (!((n === Tok.Unquoted || n === Tok.Quoted) && sc.tokStart === firstEnd)) {
+        const quoted = firstKind === Tok.Quoted;
+        const name = quoted ? firstValue : text.slice(firstStart, firstEnd);
+        return { segments: [{ name, quoted, start: firstStart, end: firstEnd }], start: firstStart, end: firstEnd };
+      }
+    }
     // Collected in a reused scratch list, then copied to an array of exactly the right size.
     const segments = this.segments;
     let count = 0;
@@ -585,6 +600,21 @@ class Parser {
     };
     return true;
   }
+}
+
+/** `Number(raw)` for the number `text[start, end)`; plain integers are read from the characters. */
+function numberValue(text: string, start: number, end: number, raw: string): number {
+  if (end - start > 15) return Number(raw);
+  let i = start;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 0x2d || c0 === 0x2b) i++;
+  let v = 0;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return Number(raw);
+    v = v * 10 + d;
+  }
+  return c0 === 0x2d ? -v : v;
 }
 
 /** Parses EMQX HOCON text into a CST with problems; never throws. */

@@ -22,6 +22,8 @@ export interface Frame {
   t: F;
   /** Object and array frames: offset of the opening bracket (0 for an unbraced root). */
   start: number;
+  /** Value frames: the end of the last part read. */
+  end: number;
   lastComma: number;
   any: boolean;
   /** Members (object), items (array) or parts (value) read so far: `list[0, n)`. */
