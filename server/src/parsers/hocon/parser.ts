@@ -9,7 +9,7 @@
 import type { ParseProblem } from '../../core/problems';
 import type { HoconDocument, HoconField, HoconInclude, HoconKey, HoconKeySegment, HoconMember, HoconObject, HoconValue } from './ast';
 import { RunFlags, Scanner, Tok, Unquoted, allWordChars, classifyRun, isEmqxWord, isLetter } from './scanner';
-import { quoteString } from './strings';
+import { numberValue, quoteString } from './strings';
 import { F, KEY, VALUE, clip, includeForm, quoteFixIsSound, type Frame } from './parserFrames';
 
 export const MAX_DEPTH = 256;
@@ -175,21 +175,11 @@ class Parser {
       if (isInclude && (n === Tok.Quoted || (n === Tok.Unquoted && !sc.newlineBefore))) result = true;
       if (result) {
         // Keep the key-mode scan of the lookahead (a Quoted one reads the same in both modes).
-        sc.kind = k;
-        sc.tokStart = tokStart;
-        sc.tokEnd = keyEnd;
-        sc.pos = keyEnd;
-        sc.runFlags = keyFlags;
+        sc.setToken(k, tokStart, keyEnd, keyEnd, keyFlags);
         this.laKey = KEY;
       }
     }
-    if (!result) {
-      sc.pos = pos;
-      sc.kind = kind;
-      sc.tokStart = tokStart;
-      sc.tokEnd = tokEnd;
-      sc.runFlags = runFlags;
-    }
+    if (!result) sc.setToken(kind, tokStart, tokEnd, pos, runFlags);
     sc.newlineBefore = newlineBefore;
     sc.tokValue = tokValue;
     sc.triple = triple;
@@ -600,21 +590,6 @@ class Parser {
     };
     return true;
   }
-}
-
-/** `Number(raw)` for the number `text[start, end)`; plain integers are read from the characters. */
-function numberValue(text: string, start: number, end: number, raw: string): number {
-  if (end - start > 15) return Number(raw);
-  let i = start;
-  const c0 = text.charCodeAt(i);
-  if (c0 === 0x2d || c0 === 0x2b) i++;
-  let v = 0;
-  for (; i < end; i++) {
-    const d = text.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return Number(raw);
-    v = v * 10 + d;
-  }
-  return c0 === 0x2d ? -v : v;
 }
 
 /** Parses EMQX HOCON text into a CST with problems; never throws. */

@@ -200,6 +200,15 @@ export class Scanner {
     return kind;
   }
 
+  /** Makes `kind` over [start, end) the current token, scanning on from `pos` (the parser's lookahead rewinds). */
+  setToken(kind: Tok, start: number, end: number, pos: number, runFlags: number): void {
+    this.kind = kind;
+    this.tokStart = start;
+    this.tokEnd = end;
+    this.pos = pos;
+    this.runFlags = runFlags;
+  }
+
   /** Reads the next token; `keyMode` says a key (rather than a value) is expected at this point. */
   next(keyMode: boolean): Tok {
     const newlineBefore = this.skipTrivia();

@@ -154,3 +154,18 @@ export function quoteString(value: string): string {
   }
   return out + '"';
 }
+
+/** `Number(raw)` for the number `text[start, end)`; plain integers are read from the characters. */
+export function numberValue(text: string, start: number, end: number, raw: string): number {
+  if (end - start > 15) return Number(raw);
+  let i = start;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 0x2d || c0 === 0x2b) i++;
+  let v = 0;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return Number(raw);
+    v = v * 10 + d;
+  }
+  return c0 === 0x2d ? -v : v;
+}
