@@ -167,10 +167,7 @@ function isClientSslOptions(path: readonly string[]): boolean {
 function outgoingSslPaths(view: EmqxConfigView): string[][] {
   const found: string[][] = [];
   for (const root of view.childNames([])) {
-    if (SERVER_ROOTS.has(root)) continue;
-    const value = view.get([root])?.value;
-    if (root === 'ssl' && value !== null && typeof value === 'object' && !Array.isArray(value)) found.push([root]);
-    else found.push(...clientSslPaths(value, [root], 1));
+    if (!SERVER_ROOTS.has(root)) found.push(...clientSslPaths({ [root]: view.get([root])?.value }, []));
   }
   return found;
 }

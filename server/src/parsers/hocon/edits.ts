@@ -36,43 +36,49 @@ export function findFields(doc: HoconDocument, path: readonly string[]): HoconFi
   return found;
 }
 
-/** Braced blocks by the path they define (segments joined by NUL), in document order; built once per document. */
-const blockIndexes = new WeakMap<HoconDocument, Map<string, HoconObject[]>>();
-
 /**
- * The blocks that define `path`, as findFields + objectsOf would list them. Fixes insert settings into
- * many listeners of one large file per analysis: an index keeps that linear.
+ * A fact about a whole document, computed once: fixes insert settings into many listeners of one large
+ * file per analysis, and each insertion needs these facts.
  */
+function perDocument<T>(compute: (doc: HoconDocument) => T): (doc: HoconDocument) => T {
+  const known = new WeakMap<HoconDocument, T>();
+  return (doc) => {
+    if (!known.has(doc)) known.set(doc, compute(doc));
+    return known.get(doc) as T;
+  };
+}
+
+/** The blocks that define `path`, as findFields + objectsOf would list them, through a per-document index. */
 function blocksAt(doc: HoconDocument, path: readonly string[]): HoconObject[] {
-  let index = blockIndexes.get(doc);
-  if (!index) {
-    const built = new Map<string, HoconObject[]>();
-    // Depth-first in document order, with its own stack (a block inside a block is listed before the
-    // next member of the outer one, as findFields lists them).
-    // Keys are the path with a NUL before each segment, built by appending to the parent's key.
-    const stack: Array<{ members: HoconObject['members']; key: string; next: number }> = [{ members: doc.root.members, key: '', next: 0 }];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.next >= top.members.length) {
-        stack.pop();
-        continue;
-      }
-      const m = top.members[top.next++];
-      if (m.type !== 'field') continue;
-      const objs = objectsOf(m.value);
-      if (objs.length === 0) continue;
-      let key = top.key;
-      for (const seg of m.key.segments) key += '\0' + seg.name;
-      const list = built.get(key) ?? built.set(key, []).get(key)!;
-      for (const o of objs) list.push(o);
-      for (let i = objs.length - 1; i >= 0; i--) stack.push({ members: objs[i].members, key, next: 0 });
-    }
-    blockIndexes.set(doc, (index = built));
-  }
   let key = '';
   for (const seg of path) key += '\0' + seg;
-  return index.get(key) ?? [];
+  return blockIndex(doc).get(key) ?? [];
 }
+
+/** Braced blocks by the path they define (a NUL before each segment), in document order. */
+const blockIndex = perDocument((doc) => {
+  const built = new Map<string, HoconObject[]>();
+  // Depth-first in document order, with its own stack (a block inside a block is listed before the
+  // next member of the outer one, as findFields lists them); each key extends its parent's.
+  const stack: Array<{ members: HoconObject['members']; key: string; next: number }> = [{ members: doc.root.members, key: '', next: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.members.length) {
+      stack.pop();
+      continue;
+    }
+    const m = top.members[top.next++];
+    if (m.type !== 'field') continue;
+    const objs = objectsOf(m.value);
+    if (objs.length === 0) continue;
+    let key = top.key;
+    for (const seg of m.key.segments) key += '\0' + seg.name;
+    const list = built.get(key) ?? built.set(key, []).get(key)!;
+    for (const o of objs) list.push(o);
+    for (let i = objs.length - 1; i >= 0; i--) stack.push({ members: objs[i].members, key, next: 0 });
+  }
+  return built;
+});
 
 /** Text of a key path, quoting segments EMQX would not read bare. */
 function keyText(segments: readonly string[]): string {
@@ -108,24 +114,11 @@ function indentUnit(text: string): string {
   return ' '.repeat(best || 2);
 }
 
-/** Line ends per document: detecting them scans a file without CRLF to its end, once per inserted line otherwise. */
-const eols = new WeakMap<HoconDocument, '\n' | '\r\n'>();
-
-function eolOf(doc: HoconDocument): '\n' | '\r\n' {
-  let eol = eols.get(doc);
-  if (eol === undefined) eols.set(doc, (eol = detectEol(doc.text)));
-  return eol;
-}
-
-/** Separator style per document: counting walks the whole tree, and every inserted line needs it. */
-const separatorStyles = new WeakMap<HoconDocument, '=' | ':'>();
+/** Line ends: detecting them scans a file without CRLF to its end. */
+const eolOf = perDocument((doc) => detectEol(doc.text));
 
 /** `=` or `:`, whichever the file uses more. */
-function separatorStyle(doc: HoconDocument): '=' | ':' {
-  let style = separatorStyles.get(doc);
-  if (style === undefined) separatorStyles.set(doc, (style = countSeparators(doc)));
-  return style;
-}
+const separatorStyle = perDocument(countSeparators);
 
 function countSeparators(doc: HoconDocument): '=' | ':' {
   let eq = 0;
@@ -137,9 +130,7 @@ function countSeparators(doc: HoconDocument): '=' | ':' {
       if (m.type !== 'field') continue;
       if (m.separator?.kind === ':') colon++;
       else if (m.separator?.kind === '=') eq++;
-      const v = m.value;
-      if (v?.type === 'object') stack.push(v);
-      else if (v?.type === 'concat') for (const p of v.parts) if (p.type === 'object') stack.push(p);
+      for (const o of objectsOf(m.value)) stack.push(o);
     }
   }
   return colon > eq ? ':' : '=';

@@ -24,57 +24,32 @@ export interface KeySite {
 
 type Visitor = (field: HoconField, segmentIndex: number, at: ConfigPath) => void;
 
-function walkObject(obj: HoconObject, prefix: ConfigPath, onSegment: Visitor): void {
+type IncludeVisitor = (inc: HoconInclude, at: ConfigPath) => void;
+
+function walkObject(obj: HoconObject, prefix: ConfigPath, onSegment: Visitor, onInclude?: IncludeVisitor): void {
   for (const member of obj.members) {
-    if (member.type === 'include') continue;
+    if (member.type === 'include') {
+      onInclude?.(member, prefix);
+      continue;
+    }
     let at = prefix;
     const segments = member.key.segments;
     for (let i = 0; i < segments.length; i++) {
       at = at.child(segments[i].name);
       onSegment(member, i, at);
     }
-    walkValue(member.value, at, onSegment);
+    walkValue(member.value, at, onSegment, onInclude);
   }
 }
 
-function walkValue(value: HoconValue | undefined, at: ConfigPath, onSegment: Visitor): void {
+function walkValue(value: HoconValue | undefined, at: ConfigPath, onSegment: Visitor, onInclude?: IncludeVisitor): void {
   if (!value) return;
-  if (value.type === 'object') walkObject(value, at, onSegment);
+  if (value.type === 'object') walkObject(value, at, onSegment, onInclude);
   else if (value.type === 'array') {
     value.items.forEach((item, i) => {
-      if (item.type === 'object') walkObject(item, at.child(String(i)), onSegment);
+      if (item.type === 'object') walkObject(item, at.child(String(i)), onSegment, onInclude);
     });
-  } else if (value.type === 'concat') value.parts.forEach((part) => walkValue(part, at, onSegment));
-}
-
-/**
- * Every include of a document with the config path it sits at. Keeps one path stack instead of a path per
- * key: most files include nothing, and this runs over the edited file on every keystroke.
- */
-function forEachInclude(root: HoconObject, onInclude: (inc: HoconInclude, at: string[]) => void): void {
-  type Step = { node: HoconValue | HoconInclude; depth: number; names?: readonly HoconKeySegment[] | string };
-  const at: string[] = [];
-  const stack: Step[] = [{ node: root, depth: 0 }];
-  while (stack.length) {
-    const { node, depth, names } = stack.pop()!;
-    at.length = depth;
-    if (typeof names === 'string') at.push(names);
-    else if (names) for (const seg of names) at.push(seg.name);
-    const inner = at.length;
-    // Children are pushed in reverse so they are visited in document order.
-    if (node.type === 'include') onInclude(node, [...at]);
-    else if (node.type === 'object') {
-      for (let i = node.members.length - 1; i >= 0; i--) {
-        const m = node.members[i];
-        if (m.type === 'include') stack.push({ node: m, depth: inner });
-        else if (m.value && (m.value.type === 'object' || m.value.type === 'array' || m.value.type === 'concat')) stack.push({ node: m.value, depth: inner, names: m.key.segments });
-      }
-    } else if (node.type === 'array') {
-      for (let i = node.items.length - 1; i >= 0; i--) if (node.items[i].type === 'object') stack.push({ node: node.items[i], depth: inner, names: String(i) });
-    } else if (node.type === 'concat') {
-      for (let i = node.parts.length - 1; i >= 0; i--) stack.push({ node: node.parts[i], depth: inner });
-    }
-  }
+  } else if (value.type === 'concat') value.parts.forEach((part) => walkValue(part, at, onSegment, onInclude));
 }
 
 /** Plugin configs (plugins/<name>/priv/config.hocon, data/plugins/...) follow their plugin's own schema. */
@@ -92,17 +67,17 @@ export function emqxHoconFiles(model: DeploymentModel): ParsedHocon[] {
  * The config paths each file's root stands for: [] for a file loaded on its own, the enclosing path of
  * every `include` for a file that another file of the deployment includes (`node { include "n.conf" }`).
  */
-function rootPrefixes(files: ParsedHocon[]): Map<string, string[][]> {
+function rootPrefixes(files: ParsedHocon[], schema: SchemaLookup): Map<string, string[][]> {
   const byFile = new Map(files.map((f) => [f.file, f]));
   const edges = new Map<string, Array<{ target: string; at: string[] }>>();
   const included = new Set<string>();
   for (const f of files) {
     const list: Array<{ target: string; at: string[] }> = [];
     // An include needs the word: most files have none, and this runs on every keystroke.
-    if (f.text.includes('include')) forEachInclude(f.doc.root, (inc, at) => {
+    if (f.text.includes('include')) walkObject(f.doc.root, schema.root, () => undefined, (inc, at) => {
       const target = path.isAbsolute(inc.target) ? inc.target : path.join(path.dirname(f.file), inc.target);
       if (byFile.has(target) && target !== f.file) {
-        list.push({ target, at });
+        list.push({ target, at: [...at.path] });
         included.add(target);
       }
     });
@@ -144,7 +119,7 @@ export function keySites(model: DeploymentModel): KeySite[] {
 function collectSites(model: DeploymentModel): KeySite[] {
   const files = emqxHoconFiles(model);
   const schema = SchemaLookup.for(model.version);
-  const prefixes = rootPrefixes(files);
+  const prefixes = rootPrefixes(files, schema);
   const sites: KeySite[] = [];
   for (const file of files) {
     for (const prefix of prefixes.get(file.file) ?? [[]]) {
