@@ -4,6 +4,8 @@ import { docsPath } from '../rules/types';
 import type { DeploymentModel } from '../model/deploymentModel';
 import type { Settings } from './settings';
 import { RULES } from '../rules';
+import { observedModel, recording, Reads } from '../model/observe';
+import { moveFindings, seesChange, snapshot, type Reuse, type RuleResults } from './reuse';
 
 export const INTERNAL_ERROR_ID = 'internal/rule-error';
 
@@ -17,37 +19,67 @@ function brokenFiles(model: DeploymentModel): Set<string> {
 }
 
 export function analyzeModel(model: DeploymentModel, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
-  const findings: Finding[] = [];
   const broken = brokenFiles(model);
+  const findings: Finding[] = [];
+  for (const rule of rules) for (const f of runRule(rule, model, settings, broken)) findings.push(f);
+  return findings;
+}
+
+/**
+ * Like analyzeModel, and also returns what each rule read, so the next analysis after an edit can re-use
+ * the findings of rules the edit cannot affect (`reuse`, see reuse.ts).
+ */
+export function analyzeModelTracked(model: DeploymentModel, settings: Settings, reuse?: Reuse, rules: readonly Rule[] = RULES): { findings: Finding[]; results: RuleResults } {
+  const broken = brokenFiles(model);
+  const findings: Finding[] = [];
+  const results: RuleResults = new Map();
+  const seen = new Map<Reads, boolean>();
   for (const rule of rules) {
-    const level = settings.rules[rule.id];
-    if (level === 'off') continue;
-    const severity = level ?? rule.severity;
-    const report = (r: Report): void => {
-      findings.push({
-        ruleId: rule.id,
-        severity: level ?? r.severity ?? severity,
-        message: r.message,
-        file: r.file,
-        span: r.span,
-        related: r.related,
-        fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0 && (rule.id.startsWith('hocon/') || !f.edits.some((e) => broken.has(e.file)))),
-      });
-    };
-    try {
-      rule.check({ model, settings, report });
-    } catch (err) {
-      // One broken rule must not hide the others' findings: say which rule failed, where the deployment starts.
-      const file = model.emqx?.mainFile ?? model.files[0]?.file ?? model.root;
-      findings.push({
-        ruleId: INTERNAL_ERROR_ID,
-        severity: 'error',
-        message: `Rule ${rule.id} failed on this deployment (${err instanceof Error ? err.message : String(err)}); its checks were skipped, the others ran. Please report this.`,
-        file,
-        span: { start: 0, end: 0 },
-        fixes: [],
-      });
+    const last = reuse?.previous.get(rule.id);
+    const moved = last && !seesChange(last.reads, reuse!, seen) ? moveFindings(last.findings, reuse!.change) : undefined;
+    let result = moved && { reads: last!.reads, findings: moved };
+    if (!result) {
+      const reads = new Reads();
+      const found = recording(reads, () => runRule(rule, observedModel(model, reads), settings, broken)).map(snapshot);
+      // A rule that crashed runs again next time rather than repeating its error.
+      if (found.some((f) => f.ruleId === INTERNAL_ERROR_ID)) reads.external = true;
+      result = { reads, findings: found };
     }
+    results.set(rule.id, result);
+    for (const f of result.findings) findings.push(f);
+  }
+  return { findings, results };
+}
+
+function runRule(rule: Rule, model: DeploymentModel, settings: Settings, broken: Set<string>): Finding[] {
+  const level = settings.rules[rule.id];
+  if (level === 'off') return [];
+  const severity = level ?? rule.severity;
+  const findings: Finding[] = [];
+  const report = (r: Report): void => {
+    findings.push({
+      ruleId: rule.id,
+      severity: level ?? r.severity ?? severity,
+      message: r.message,
+      file: r.file,
+      span: r.span,
+      related: r.related,
+      fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0 && (rule.id.startsWith('hocon/') || !f.edits.some((e) => broken.has(e.file)))),
+    });
+  };
+  try {
+    rule.check({ model, settings, report });
+  } catch (err) {
+    // One broken rule must not hide the others' findings: say which rule failed, where the deployment starts.
+    const file = model.emqx?.mainFile ?? model.files[0]?.file ?? model.root;
+    findings.push({
+      ruleId: INTERNAL_ERROR_ID,
+      severity: 'error',
+      message: `Rule ${rule.id} failed on this deployment (${err instanceof Error ? err.message : String(err)}); its checks were skipped, the others ran. Please report this.`,
+      file,
+      span: { start: 0, end: 0 },
+      fixes: [],
+    });
   }
   return findings;
 }

@@ -10,7 +10,8 @@ import type { ParsedFile } from '../parsers';
 import type { DeploymentModel } from '../model/deploymentModel';
 import type { Finding } from '../rules/types';
 import { buildModel } from '../model/build';
-import { analyzeModel } from './analyze';
+import { analyzeModel, analyzeModelTracked } from './analyze';
+import { reuseFor, type RuleResults } from './reuse';
 import type { Settings } from './settings';
 import { applySuppressions } from './suppressions';
 import { widenEmptySpan } from '../core/text';
@@ -37,13 +38,25 @@ export function workspaceReader(ws: Workspace, fallback: FileReader): FileReader
   } as FileReader;
 }
 
+interface CachedAnalysis {
+  files: ParsedFile[];
+  settings: Settings;
+  model: DeploymentModel;
+  findings: Finding[];
+  /** What each rule read and found, when the cache keeps them (the language server's does). */
+  results?: RuleResults;
+}
+
 /**
  * Remembers each deployment's analysis so that an edit re-runs only the deployment it touches: a group is
  * reused while every one of its parsed files is the same object (the workspace re-parses only changed text)
- * and the settings are the same.
+ * and the settings are the same. With `rules: true`, an edit of one HOCON file re-runs only the rules that
+ * read what it changed (reuse.ts).
  */
 export class AnalysisCache {
-  private readonly groups = new Map<string, { files: ParsedFile[]; settings: Settings; model: DeploymentModel; findings: Finding[] }>();
+  private readonly groups = new Map<string, CachedAnalysis>();
+
+  constructor(readonly options: { rules?: boolean } = {}) {}
 
   get(key: string, files: ParsedFile[], settings: Settings) {
     const hit = this.groups.get(key);
@@ -51,7 +64,12 @@ export class AnalysisCache {
     return hit;
   }
 
-  set(key: string, entry: { files: ParsedFile[]; settings: Settings; model: DeploymentModel; findings: Finding[] }, liveKeys: Set<string>): void {
+  /** The last analysis of the group, whatever changed since. */
+  previous(key: string): CachedAnalysis | undefined {
+    return this.groups.get(key);
+  }
+
+  set(key: string, entry: CachedAnalysis, liveKeys: Set<string>): void {
     this.groups.set(key, entry);
     for (const k of this.groups.keys()) if (!liveKeys.has(k)) this.groups.delete(k);
   }
@@ -85,10 +103,14 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
     const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined });
     models.push(model);
     const texts = new Map(model.files.map((f) => [f.file, f.text]));
-    const groupFindings = applyLevels(applySuppressions(analyzeModel(model, settings), model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
+    let raw: Finding[];
+    let results: RuleResults | undefined;
+    if (cache?.options.rules) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(cache.previous(key), files, settings, model)));
+    else raw = analyzeModel(model, settings);
+    const groupFindings = applyLevels(applySuppressions(raw, model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
     // A loop, not push(...): a deployment can have more findings than a call can take arguments.
     for (const f of groupFindings) findings.push(f);
-    cache?.set(key, { files, settings, model, findings: groupFindings }, liveKeys);
+    cache?.set(key, { files, settings, model, findings: groupFindings, results }, liveKeys);
   }
   // A finding can land in a file read only through an include or EnvironmentFile=: the filter covers those too.
   const shown = include ? findings.filter((f) => include(f.file)) : findings;

@@ -42,7 +42,7 @@ export function startServer(connection: Connection): void {
   /** What each URI was last sent: an unchanged deployment's findings are not converted or sent again. */
   let published = new Map<string, { version: number | undefined; findings: Finding[] }>();
   let scheduled = false;
-  const cache = new AnalysisCache();
+  const cache = new AnalysisCache({ rules: true });
 
   const textOf = (file: string) => ws.get(file)?.text;
   // Memoized: finding the install folder touches the disk, and every diagnostic carries a docs link.

@@ -15,6 +15,22 @@ import { extractTls } from './extract/tls';
 import { extractSysctl } from './extract/kernel';
 import { extractNode } from './extract/node';
 import { extractEnvironment, extractServiceFacts } from './extract/service';
+import type { ResolvedObject } from '../parsers/hocon/resolved';
+import { observedView, recording, Reads, type DerivedPart } from './observe';
+
+/** What building a model saw, for re-using rule results after an edit (engine/reuse.ts). */
+export interface ModelTrace {
+  /** The merged HOCON configuration, when the deployment has HOCON layers. */
+  resolved?: ResolvedObject;
+  /** The config reads behind each derived part of the model. */
+  derived: Record<DerivedPart, Reads>;
+}
+
+const traces = new WeakMap<DeploymentModel, ModelTrace>();
+
+export function modelTrace(model: DeploymentModel): ModelTrace | undefined {
+  return traces.get(model);
+}
 
 /** Precedence of EMQX 5 config layers, lowest first; other HOCON files are includes or stand-alone. */
 const LAYER_ORDER = ['base.hocon', 'cluster.hocon', 'emqx.conf'];
@@ -33,20 +49,24 @@ export function buildModel(input: BuildInput): DeploymentModel {
   const service = extractServiceFacts(files, input.reader, input.root);
   const allFiles = [...files, ...service.envFiles];
   const environment = extractEnvironment(service);
-  const emqx = buildEmqxView(input, environment, problems);
+  const built = buildEmqxView(input, environment, problems);
+  const emqx = built && observedView(built.view);
   const version: EmqxVersion = settings.emqxVersion !== 'auto' ? settings.emqxVersion : detectVersion(emqx);
   const vmargs = files.filter((f): f is ParsedVmArgs => f.kind === 'vmargs');
   const { sysctl, ordered } = extractSysctl(files.filter((f): f is ParsedSysctl => f.kind === 'sysctl'));
-  const listeners = extractListeners(emqx, version, environment);
-  return {
+  const derived: Record<DerivedPart, Reads> = { listeners: new Reads(), tls: new Reads(), node: new Reads() };
+  const listeners = recording(derived.listeners, () => extractListeners(emqx, version, environment));
+  // TLS contexts belong to listeners: whatever changes a listener may change its context.
+  derived.tls.derived.add('listeners');
+  const model: DeploymentModel = {
     root: input.root,
     version,
     versionSource: settings.emqxVersion !== 'auto' ? 'setting' : 'detected',
     files: allFiles,
     emqx,
-    node: extractNode(emqx, vmargs, environment),
+    node: recording(derived.node, () => extractNode(emqx, vmargs, environment)),
     listeners,
-    tls: extractTls(emqx, version, listeners),
+    tls: recording(derived.tls, () => extractTls(emqx, version, listeners)),
     vmargs,
     sysctl,
     sysctlFiles: ordered,
@@ -55,15 +75,17 @@ export function buildModel(input: BuildInput): DeploymentModel {
     problems,
     environment,
   };
+  traces.set(model, { resolved: built?.resolved, derived });
+  return model;
 }
 
-function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>, problems: DeploymentModel['problems']): EmqxConfigView | undefined {
+function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>, problems: DeploymentModel['problems']): { view: EmqxConfigView; resolved?: ResolvedObject } | undefined {
   const confs = input.files.filter((f): f is ParsedHocon | ParsedEmqx4 => f.kind === 'emqx-conf');
   const flat = confs.find((f): f is ParsedEmqx4 => f.format === 'emqx4' && path.basename(f.file) === 'emqx.conf') ?? confs.find((f): f is ParsedEmqx4 => f.format === 'emqx4');
   const hocons = confs.filter((f): f is ParsedHocon => f.format === 'hocon');
   const layers = LAYER_ORDER.map((name) => hocons.find((f) => path.basename(f.file) === name)).filter((f): f is ParsedHocon => !!f);
   if (layers.length === 0 && hocons.length === 1) layers.push(hocons[0]);
-  if (layers.length === 0) return flat ? emqx4ConfigView(flat) : undefined;
+  if (layers.length === 0) return flat ? { view: emqx4ConfigView(flat) } : undefined;
   const documents = new Map<string, HoconDocument>(hocons.map((f) => [f.file, f.doc]));
   const env: Record<string, string> = {};
   const envFacts = new Map<string, Fact<string>>();
@@ -74,7 +96,7 @@ function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>
   }
   const result = resolveHocon(layers.map((f) => f.file), input.reader, { env, documents });
   for (const p of result.problems) problems.push(p);
-  return hoconConfigView(result, layers[layers.length - 1].file, envFacts);
+  return { view: hoconConfigView(result, layers[layers.length - 1].file, envFacts), resolved: result.root };
 }
 
 /** The EMQX version the files are written for: 4.x flat format, else 5 unless a 6.x marker is present. */

@@ -11,6 +11,8 @@ export interface EmqxConfigView {
   mainFile: string;
   /** The explicit setting at a path (object values come back as plain JSON), or undefined when absent. */
   get(path: readonly string[]): Fact<unknown> | undefined;
+  /** Whether anything is set at a path: cheaper than get, and tells the engine only existence was read. */
+  has(path: readonly string[]): boolean;
   /**
    * Paths of the explicit string values whose own key is one of `names`, anywhere in the configuration
    * (list items included, at most `maxDepth` levels deep), without converting the configuration to data.

@@ -3,10 +3,14 @@ import type { FileEdit } from '../core/text';
 import type { DeploymentModel, Fact } from '../model/deploymentModel';
 import { isSafeUnquoted } from '../parsers/hocon';
 import { hasSecretPlaceholder, isUnquotedSafeKind } from '../core/secrets';
+import { untracked } from '../model/observe';
 
-/** The text of a file of the deployment. */
+/**
+ * The text of a file of the deployment. Not recorded as a read of the files: fixes read it only at the
+ * spans of facts the rule asked for, which an edit elsewhere moves but does not change.
+ */
 export function fileText(model: DeploymentModel, file: string): string | undefined {
-  return model.files.find((f) => f.file === file)?.text;
+  return untracked(() => model.files.find((f) => f.file === file)?.text);
 }
 
 /**
@@ -20,7 +24,7 @@ export function replaceValue(model: DeploymentModel, fact: Fact<unknown>, value:
   if (text === undefined) return [];
   const { start, end } = fact.origin.span;
   const original = text.slice(start, end);
-  const parsed = model.files.find((f) => f.file === fact.origin.file);
+  const parsed = untracked(() => model.files.find((f) => f.file === fact.origin.file));
   const hocon = parsed?.kind === 'emqx-conf' && parsed.format === 'hocon';
   // Generated secrets are alphanumeric and start with a letter: safe unquoted.
   const safe = hasSecretPlaceholder(value) ? isUnquotedSafeKind(value) : isSafeUnquoted(value);

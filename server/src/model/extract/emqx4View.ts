@@ -18,6 +18,7 @@ export function emqx4ConfigView(file: ParsedEmqx4): EmqxConfigView {
       const last = all[all.length - 1];
       return { value: last.value, explicit: true, origin: origin(last), overridden: all.slice(0, -1).map(origin) };
     },
+    has: (path) => !!byKey.get(path.join('.'))?.length,
     stringsNamed(names, maxDepth) {
       const found: string[][] = [];
       for (const key of byKey.keys()) {

@@ -46,6 +46,7 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
       facts.set(r, fact);
       return fact;
     },
+    has: (path) => at(path) !== undefined,
     stringsNamed(names, maxDepth) {
       const found: string[][] = [];
       const at: string[] = [];

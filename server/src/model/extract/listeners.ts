@@ -40,7 +40,7 @@ function listener(view: EmqxConfigView, kind: Listener['kind'], type: Listener['
     : { value: true, explicit: false, origin: view.anchor([...path, 'enable']), overridden: [] };
   const { address, port } = parseBind(bind.value);
   return {
-    kind, type, name, path, explicit: view.get(path) !== undefined, enabled, bind, address, port,
+    kind, type, name, path, explicit: view.has(path), enabled, bind, address, port,
     exposed: isExposedAddress(address), tls: TLS_TYPES.has(type), tlsPath,
   };
 }
@@ -59,7 +59,7 @@ function hoconListeners(view: EmqxConfigView, version: EmqxVersion, environment:
     const names = new Set(view.childNames(['listeners', type]));
     // The implicit `default` listener is the schema default of the whole `listeners.<type>` map: it exists
     // only while the configuration names no listener of that type.
-    if (DEFAULT_PORTS[type] && names.size === 0 && !view.get(['listeners', type])) names.add('default');
+    if (DEFAULT_PORTS[type] && names.size === 0 && !view.has(['listeners', type])) names.add('default');
     for (const name of names) {
       const path = ['listeners', type, name];
       // A block with settings cannot be a deletion marker: reading it as data would convert it.
@@ -73,7 +73,7 @@ function hoconListeners(view: EmqxConfigView, version: EmqxVersion, environment:
   const httpListener = listener(view, 'dashboard', 'http', 'http', http, [...http, 'bind'], hardened ? `127.0.0.1:${DEFAULT_DASHBOARD_HTTP_PORT}` : DEFAULT_DASHBOARD_HTTP_PORT);
   if (httpListener.port !== 0) result.push(httpListener);
   const https = ['dashboard', 'listeners', 'https'];
-  if (view.get(https)) {
+  if (view.has(https)) {
     // 5.0 put the TLS options directly in the https block; 5.1+ nests them in ssl_options.
     const tlsPath = version === '5.0' ? https : [...https, 'ssl_options'];
     const l = listener(view, 'dashboard', 'https', 'https', https, [...https, 'bind'], 0, tlsPath);
@@ -87,13 +87,13 @@ function emqx4Listeners(view: EmqxConfigView): Listener[] {
   for (const type of ['tcp', 'ssl', 'ws', 'wss'] as const) {
     for (const name of view.childNames(['listener', type])) {
       const path = ['listener', type, name];
-      if (!view.get(path)) continue; // only option keys under this name, no bind line
+      if (!view.has(path)) continue; // only option keys under this name, no bind line
       result.push(listener(view, 'mqtt', type, name, path, path, '', TLS_TYPES.has(type) ? path : undefined));
     }
   }
   for (const type of ['http', 'https'] as const) {
     const path = ['dashboard', 'listener', type];
-    if (view.get(path)) result.push(listener(view, 'dashboard', type, type, path, path, '', type === 'https' ? path : undefined));
+    if (view.has(path)) result.push(listener(view, 'dashboard', type, type, path, path, '', type === 'https' ? path : undefined));
   }
   return result;
 }

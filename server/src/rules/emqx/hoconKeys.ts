@@ -103,15 +103,18 @@ function rootPrefixes(files: ParsedHocon[], schema: SchemaLookup): Map<string, s
   return prefixes;
 }
 
-/** The walk is shared by the emqx/* rules that run over the same model. */
-const sitesByModel = new WeakMap<DeploymentModel, KeySite[]>();
+/**
+ * The walk is shared by the emqx/* rules that run over the same model. Keyed by the model's file list:
+ * each rule may see the model through its own observing proxy (model/observe.ts), the list is the same.
+ */
+const sitesByFiles = new WeakMap<readonly unknown[], KeySite[]>();
 
 /** Every key segment written in the deployment's EMQX HOCON files, with its full config path. */
 export function keySites(model: DeploymentModel): KeySite[] {
-  let sites = sitesByModel.get(model);
+  let sites = sitesByFiles.get(model.files);
   if (!sites) {
     sites = collectSites(model);
-    sitesByModel.set(model, sites);
+    sitesByFiles.set(model.files, sites);
   }
   return sites;
 }

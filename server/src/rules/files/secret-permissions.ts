@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel, Fact, Origin } from '../../model/deploymentModel';
 import { isSecretVariableName } from '../systemd/unit';
+import { readsOutsideModel } from '../../model/observe';
 
 const id = 'files/secret-permissions';
 
@@ -26,6 +27,8 @@ const SECRET_SETTINGS: [string[], string][] = [
 
 /** Mode bits and owner of a file on disk; undefined when it is not there (a virtual or unsaved file) or modes mean nothing. */
 function statOf(file: string): { mode: number; uid: number } | undefined {
+  // A file's mode can change between two edits of the configuration: never reuse this rule's findings.
+  readsOutsideModel();
   if (process.platform === 'win32') return undefined;
   const now = Date.now();
   const hit = statCache.get(file);

@@ -7,6 +7,7 @@ import type { DeploymentModel, Fact, Listener } from '../../model/deploymentMode
 import type { ParsedEmqx4, ParsedHocon } from '../../parsers';
 import { insertValue } from '../../parsers/hocon';
 import { lastEntry } from '../../parsers/emqx4';
+import { readsInsertAt, untracked } from '../../model/observe';
 
 /** True for `true`, `"true"` and the 4.x `on`. */
 export function isOn(value: unknown): boolean {
@@ -46,7 +47,8 @@ export function mainHocon(model: DeploymentModel): ParsedHocon | undefined {
  * the path. `blockText` is written as HOCON (multi-line blocks are indented to fit).
  */
 export function insertHoconBlock(model: DeploymentModel, path: readonly string[], blockText: string): FileEdit[] {
-  const main = mainHocon(model);
+  readsInsertAt(path);
+  const main = untracked(() => mainHocon(model));
   if (!main) return [];
   return insertValue(main.doc, path, blockText).map((e) => ({ ...e, file: main.file }));
 }
