@@ -14,13 +14,12 @@ import { F, KEY, VALUE, clip, includeForm, quoteFixIsSound, type Frame } from '.
 
 export const MAX_DEPTH = 256;
 
-class Parser {
+export class Parser {
   readonly problems: ParseProblem[] = [];
   readonly sc: Scanner;
   /** The scanner's current token is a lookahead not consumed yet, scanned in mode `laKey`. */
   private laValid = false;
   private laKey = KEY;
-  private depth = 0;
   private readonly frames: Frame[] = [];
   private readonly segments: HoconKeySegment[] = [];
   /**
@@ -45,8 +44,9 @@ class Parser {
   private chainNextNewline = false;
   private sp = 0;
 
-  constructor(readonly text: string) {
-    this.sc = new Scanner(text, this.problems);
+  /** `from`, `to`, `depth`: read only text[from, to), as members of an object nested `depth` deep (incremental.ts). */
+  constructor(readonly text: string, from = 0, to = text.length, private depth = 0) {
+    this.sc = new Scanner(text, this.problems, from, to);
   }
 
   private peek(keyMode: boolean): Tok {

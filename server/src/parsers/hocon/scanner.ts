@@ -104,11 +104,15 @@ export class Scanner {
   /** For an Unquoted token: RunFlags of its characters. */
   runFlags = 0;
 
+  /** Scans text[from, to) only: the incremental re-parse (incremental.ts) reads one field of the whole text. */
   constructor(
     readonly text: string,
     readonly problems: ParseProblem[],
+    from = 0,
+    to = text.length,
   ) {
-    this.len = text.length;
+    this.pos = from;
+    this.len = to;
   }
 
   report(start: number, end: number, code: string, message: string, fix?: ParseProblem['fix']): void {
