@@ -55,20 +55,23 @@ export interface ParsedEnvFile extends ParsedBase {
 
 export type ParsedFile = ParsedHocon | ParsedEmqx4 | ParsedVmArgs | ParsedSysctl | ParsedUnit | ParsedLimits | ParsedEnvFile;
 
-/** Parses one file; never throws (a parser bug becomes a problem on the file, not a crash). */
-export function parseFile(file: string, text: string, kind: FileKind): ParsedFile | undefined {
+/**
+ * Parses one file; never throws (a parser bug becomes a problem on the file, not a crash). `emqx4` is the
+ * format verdict for an emqx-conf file when the caller already knows it (reparse.ts keeps it up to date).
+ */
+export function parseFile(file: string, text: string, kind: FileKind, emqx4?: boolean): ParsedFile | undefined {
   try {
-    return parseByKind(file, text, kind);
+    return parseByKind(file, text, kind, emqx4);
   } catch (err) {
     const message = `mqtt-harden could not parse this file (${err instanceof Error ? err.message : String(err)}); please report it.`;
     return { file, text, kind: 'emqx-conf', format: 'hocon', doc: { text, root: { type: 'object', braced: false, members: [], start: 0, end: 0 }, problems: [], comments: [] }, problems: [{ start: 0, end: 0, code: 'internal/rule-error', message }] };
   }
 }
 
-function parseByKind(file: string, text: string, kind: FileKind): ParsedFile | undefined {
+function parseByKind(file: string, text: string, kind: FileKind, emqx4?: boolean): ParsedFile | undefined {
   switch (kind) {
     case 'emqx-conf': {
-      if (!file.endsWith('.hocon') && looksLikeEmqx4(text)) {
+      if (!file.endsWith('.hocon') && (emqx4 ?? looksLikeEmqx4(text))) {
         const doc = parseEmqx4(text);
         return { file, text, kind, format: 'emqx4', doc, problems: doc.problems };
       }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { classifyPath, type FileKind } from './fileKinds';
 import { parseFile, type ParsedFile } from '../parsers';
+import { parseAgain, type KeptParse } from '../parsers/reparse';
 
 export interface SourceFile {
   file: string;
@@ -12,9 +13,20 @@ export interface SourceFile {
   text: string;
 }
 
+export interface WorkspaceOptions {
+  /**
+   * Re-parse an edited file from its previous parse where possible (the language server's keystroke
+   * path). The previous ParsedFile of that file is then invalidated: its HOCON nodes, problems and comments
+   * are moved to the new text's offsets in place (hocon/incremental.ts). The CLI parses each text afresh.
+   */
+  incremental?: boolean;
+}
+
 export class Workspace {
   private readonly sources = new Map<string, SourceFile>();
-  private readonly parsed = new Map<string, { text: string; parsed: ParsedFile | undefined }>();
+  private readonly parsed = new Map<string, KeptParse>();
+
+  constructor(private readonly options: WorkspaceOptions = {}) {}
 
   /** Adds or replaces a file; `kind` defaults to what its path says. Returns false when the path is not a deployment file. */
   set(file: string, text: string, kind: FileKind | undefined = classifyPath(file)): boolean {
@@ -47,9 +59,11 @@ export class Workspace {
     if (!source) return undefined;
     const cached = this.parsed.get(file);
     if (cached && cached.text === source.text) return cached.parsed;
-    const parsed = parseFile(source.file, source.text, source.kind);
-    this.parsed.set(file, { text: source.text, parsed });
-    return parsed;
+    const kept = this.options.incremental
+      ? parseAgain(cached, source.file, source.text, source.kind)
+      : { text: source.text, parsed: parseFile(source.file, source.text, source.kind) };
+    this.parsed.set(file, kept);
+    return kept.parsed;
   }
 
   /** Files that form one deployment each (see groupDeployments). */

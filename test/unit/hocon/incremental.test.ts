@@ -8,6 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseHocon, type HoconDocument, type HoconField, type HoconObject } from '../../../server/src/parsers/hocon';
 import { reparseHocon } from '../../../server/src/parsers/hocon/incremental';
+import { parseFile } from '../../../server/src/parsers';
+import { parseAgain } from '../../../server/src/parsers/reparse';
+import { countLines, firstLineStart } from '../../../server/src/parsers/emqx4';
+import { Workspace } from '../../../server/src/workspace/workspace';
 import { prng } from '../parsers/lineParserHelpers';
 import { CORPUS } from './helpers';
 // @ts-expect-error: a plain ES module of the benchmarks
@@ -187,6 +191,38 @@ test('dialect problems after the edited block move with their fixes', () => {
   assert.equal(inside.doc.problems.length, count + 1);
 });
 
+test('the workspace re-parses incrementally and gives what parseFile gives, format verdict included', () => {
+  // Four lines only the 4.x format has: enough to outweigh the one `mqtt {` line of the small file.
+  const flatLine = 'allow_anonymous = true\nacl_nomatch = allow\nzone.external.idle_timeout = 15s\nlistener.tcp.external = 0.0.0.0:1883\n';
+  const files: Array<[string, string]> = [
+    ['/w/etc/emqx.conf', `node.name = emqx\n${largeEmqxConf(600)}`],
+    ['/w/etc/cluster.hocon', example],
+    // A few lines only: adding or removing a 4.x-only line flips the format verdict.
+    ['/x/emqx.conf', 'node.name = emqx\nlog.level = warning\nmqtt { max_qos_allowed = 2, max_topic_levels = 8 }\n'],
+  ];
+  for (const [file, start] of files) {
+    const ws = new Workspace({ incremental: true });
+    const next = editStream(7, start);
+    let text = start;
+    let reused = 0;
+    const formats = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const before = ws.parse(file);
+      const clean = before?.kind === 'emqx-conf' && !before.problems.some((p) => p.code === 'hocon/syntax');
+      text = next(text, clean);
+      // Every tenth edit adds or removes a line only the 4.x format has: small files change format.
+      if (i % 10 === 0) text = text.includes(flatLine) ? text.replace(flatLine, '') : flatLine + text;
+      ws.set(file, text);
+      const parsed = ws.parse(file);
+      assert.equal(JSON.stringify(parsed), JSON.stringify(parseFile(file, text, 'emqx-conf')), `${file}, edit ${i}`);
+      if (parsed?.kind === 'emqx-conf') formats.add(parsed.format);
+      if (before?.kind === 'emqx-conf' && parsed?.kind === 'emqx-conf' && before.format === 'hocon' && parsed.format === 'hocon' && before.doc.root === parsed.doc.root) reused++;
+    }
+    if (file === '/x/emqx.conf') assert.deepEqual([...formats].sort(), ['emqx4', 'hocon']);
+    else assert.ok(reused > 50, `${file}: only ${reused} incremental parses`);
+  }
+});
+
 test('edits near the nesting limit and near the problem cap re-parse exactly or fall back', () => {
   for (const depth of [254, 255, 256, 257]) {
     const text = 'k { '.repeat(depth) + 'v = 1' + ' }'.repeat(depth) + '\n';
@@ -203,4 +239,18 @@ test('a block holding more comments than a call takes arguments is spliced in pl
   const r = edit(parseHocon(`a {\n${notes}  b = 1\n}\nc { d = 2 } # last\n`), 'b = 1', 'b = 12 # more');
   assert.ok(r.incremental);
   assert.equal(r.doc.comments.length, 130_002);
+});
+
+test('the 4.x detector line counts kept across edits equal a fresh count', () => {
+  const v4 = path.join(CORPUS, 'emqx', 'v4.4.19', 'etc', 'emqx.conf');
+  const starts = [example, `\ufeff${example.replace(/\n/g, '\r\n')}`, ...(fs.existsSync(v4) ? [fs.readFileSync(v4, 'utf8').slice(0, 30000)] : [])];
+  for (const [n, start] of starts.entries()) {
+    const next = editStream(11 + n, start);
+    let kept = parseAgain(undefined, '/d/emqx.conf', start, 'emqx-conf');
+    for (let i = 0; i < 300; i++) {
+      const text = next(kept.text, kept.parsed?.kind === 'emqx-conf' && !kept.parsed.problems.some((p) => p.code === 'hocon/syntax'));
+      kept = parseAgain(kept, '/d/emqx.conf', text, 'emqx-conf');
+      assert.deepEqual(kept.lines, countLines(text, firstLineStart(text), text.length), `start ${n}, edit ${i}`);
+    }
+  }
 });

@@ -20,10 +20,34 @@ const HOCON_FORBIDDEN_UNQUOTED = /[:@!?^*&`\\]|\$(?!\{)|\+(?!=)/;
 
 /** True when `text` reads as an EMQX 4.x flat config rather than HOCON. Linear; never throws. */
 export function looksLikeEmqx4(text: string): boolean {
+  return isEmqx4(countLines(text, firstLineStart(text), text.length));
+}
+
+/** How many lines only HOCON allows and how many only the 4.x format allows. */
+export interface LineCounts {
+  hocon: number;
+  flat: number;
+}
+
+/** The verdict of looksLikeEmqx4 from its line counts. */
+export function isEmqx4(counts: LineCounts): boolean {
+  return counts.flat > 0 && counts.flat >= counts.hocon * 4;
+}
+
+/** Where detection reads the first line: after a byte order mark. */
+export function firstLineStart(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/**
+ * Counts the lines that start in [from, last] (`from` a line start). Each line's verdict depends on that
+ * line alone, so after an edit only the lines it touched need counting again (parsers/reparse.ts).
+ */
+export function countLines(text: string, from: number, last: number): LineCounts {
   let hocon = 0;
   let flat = 0;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (pos < text.length) {
+  let pos = from;
+  while (pos < text.length && pos <= last) {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     const verdict = quickVerdict(text, pos, eol) ?? classifyLine(text.slice(pos, Math.min(eol, pos + 4096)).trim());
@@ -31,7 +55,7 @@ export function looksLikeEmqx4(text: string): boolean {
     else if (verdict === 'flat') flat++;
     pos = eol + 1;
   }
-  return flat > 0 && flat >= hocon * 4;
+  return { hocon, flat };
 }
 
 const SPACE = 32;
