@@ -32,7 +32,7 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const ws = new Workspace();
+  const ws = new Workspace({ incremental: true });
   const uris = new UriMap();
   const positions = new Positions();
   let folders: string[] = [];
