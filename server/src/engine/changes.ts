@@ -5,6 +5,9 @@
  */
 import type { Resolved, ResolvedObject, ValueOrigin } from '../parsers/hocon/resolved';
 import type { Span } from '../core/text';
+import type { HoconObject } from '../parsers/hocon/ast';
+import { lookup } from '../parsers/hocon';
+import { changedRegion } from '../core/textDiff';
 
 /** One file's text: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
 export interface TextChange {
@@ -22,19 +25,7 @@ const PLAIN = /^[A-Za-z0-9_.\-/@%+]*$/;
 /** The one region where two texts differ (common prefix and suffix), or undefined when they are equal. */
 export function textChange(file: string, before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  // Chunked compare first: strings compare natively much faster than one character at a time.
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (start + step <= max && before.startsWith(after.slice(start, start + step), start)) start += step;
-  }
-  let suffix = 0;
-  const room = max - start;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (suffix + step <= room && before.endsWith(after.slice(after.length - suffix - step, after.length - suffix), before.length - suffix)) suffix += step;
-  }
-  const oldEnd = before.length - suffix;
-  const newEnd = after.length - suffix;
+  const { start, oldEnd, newEnd } = changedRegion(before, after);
   const layout = !PLAIN.test(before.slice(start, oldEnd)) || !PLAIN.test(after.slice(start, newEnd));
   return { file, start, oldEnd, newEnd, layout };
 }
@@ -65,13 +56,48 @@ function pathOf(pair: Pair): string[] {
   return path.reverse();
 }
 
-/** Compares two resolutions of the configuration, the new one against `change` in the edited file. */
-export function diffResolved(before: ResolvedObject, after: ResolvedObject, change: TextChange): ConfigChanges {
+/**
+ * The path of the innermost block whose braces strictly hold the edited text, in a layer's tree (so its
+ * key path is a configuration path); [] when the edit is not inside a block.
+ */
+export function enclosingBlockPath(root: HoconObject, change: TextChange): string[] {
+  const path: string[] = [];
+  let obj = root;
+  for (;;) {
+    const field = obj.members.find((m) => m.start <= change.start && m.end >= change.newEnd);
+    const value = field?.type === 'field' ? field.value : undefined;
+    if (field?.type !== 'field' || value?.type !== 'object' || !(value.start < change.start && change.newEnd < value.end)) return path;
+    for (const s of field.key.segments) path.push(s.name);
+    obj = value;
+  }
+}
+
+/**
+ * Compares two resolutions of the configuration, the new one against `change` in the edited file. With
+ * `scope`, only the values at and under that path are compared: the caller knows nothing else can differ.
+ */
+export function diffResolved(before: ResolvedObject, after: ResolvedObject, change: TextChange, scope: readonly string[] = []): ConfigChanges {
   const out: ConfigChanges = { values: [], keys: [] };
+  const a = lookup(before, scope);
+  const b = lookup(after, scope);
+  if (!a || !b) {
+    out.values.push({ path: [...scope], scalar: false });
+    return out;
+  }
+  // The scope's own path, as a chain of pairs whose names pathOf reads back.
+  let top: Pair = { a: before, b: after, name: '', parent: undefined };
+  for (const name of scope) top = { a, b, name, parent: top };
+  top.a = a;
+  top.b = b;
+  diffFrom(top, change, out);
+  return out;
+}
+
+function diffFrom(start: Pair, change: TextChange, out: ConfigChanges): void {
   // Touches the edited text (closed interval: typing right after a value may belong to it).
   const inRegion = (o: ValueOrigin) => o.file === change.file && o.span.start <= change.newEnd && o.span.end >= change.start;
   const historyDiffers = (a: Resolved, b: Resolved) => a.overridden.length !== b.overridden.length || (b.overridden.length > 0 && b.overridden.some(inRegion));
-  const stack: Pair[] = [{ a: before, b: after, name: '', parent: undefined }];
+  const stack: Pair[] = [start];
   while (stack.length) {
     const pair = stack.pop()!;
     const { a, b } = pair;
@@ -95,7 +121,6 @@ export function diffResolved(before: ResolvedObject, after: ResolvedObject, chan
     }
     if (a.kind === 'object' && b.kind === 'object') diffFields(a, b, pair, out, stack);
   }
-  return out;
 }
 
 function diffFields(a: ResolvedObject, b: ResolvedObject, pair: Pair, out: ConfigChanges, stack: Pair[]): void {

@@ -10,8 +10,8 @@ import type { Finding } from '../rules/types';
 import type { Settings } from './settings';
 import type { Span } from '../core/text';
 import type { DerivedPart, Reads } from '../model/observe';
-import { modelTrace } from '../model/build';
-import { diffResolved, shiftSpan, textChange, touches, type ConfigChanges, type TextChange } from './changes';
+import { modelTrace, type ModelTrace } from '../model/build';
+import { diffResolved, enclosingBlockPath, shiftSpan, textChange, touches, type ConfigChanges, type TextChange } from './changes';
 
 /** One rule's last run: what it read, and its findings with plain spans in the text it ran on. */
 export interface RuleResult {
@@ -60,7 +60,7 @@ export function reuseFor(prev: PreviousAnalysis | undefined, files: ParsedFile[]
   return {
     previous: prev.results,
     change,
-    config: diffResolved(oldTrace.resolved, newTrace.resolved, change),
+    config: diffResolved(oldTrace.resolved.root, newTrace.resolved.root, change, diffScope(oldTrace, newTrace, change)),
     problemsChanged: !sameProblems(old.problems, model.problems),
     derived: {
       listeners: [oldTrace.derived.listeners, newTrace.derived.listeners],
@@ -68,6 +68,17 @@ export function reuseFor(prev: PreviousAnalysis | undefined, files: ParsedFile[]
       node: [oldTrace.derived.node, newTrace.derived.node],
     },
   };
+}
+
+/**
+ * Where values can differ: without substitutions, a value comes only from fields written at its path, so
+ * an edit inside the braces of a block of a layer file changes nothing outside that block's path.
+ * Elsewhere (substitutions, included files, edits outside any block) the whole configuration is compared.
+ */
+function diffScope(before: ModelTrace, after: ModelTrace, change: TextChange): string[] {
+  const doc = after.resolved?.documents.get(change.file);
+  if (!doc || !before.resolved?.settled || !after.resolved?.settled || !before.layers.includes(change.file) || !after.layers.includes(change.file)) return [];
+  return enclosingBlockPath(doc.root, change);
 }
 
 const isHocon = (f: ParsedFile) => f.kind === 'emqx-conf' && f.format === 'hocon';

@@ -15,13 +15,15 @@ import { extractTls } from './extract/tls';
 import { extractSysctl } from './extract/kernel';
 import { extractNode } from './extract/node';
 import { extractEnvironment, extractServiceFacts } from './extract/service';
-import type { ResolvedObject } from '../parsers/hocon/resolved';
+import type { ResolveResult } from '../parsers/hocon/resolved';
 import { observedView, recording, Reads, type DerivedPart } from './observe';
 
 /** What building a model saw, for re-using rule results after an edit (engine/reuse.ts). */
 export interface ModelTrace {
   /** The merged HOCON configuration, when the deployment has HOCON layers. */
-  resolved?: ResolvedObject;
+  resolved?: ResolveResult;
+  /** The HOCON layer files, lowest precedence first: their roots are the configuration's root. */
+  layers: string[];
   /** The config reads behind each derived part of the model. */
   derived: Record<DerivedPart, Reads>;
 }
@@ -75,11 +77,11 @@ export function buildModel(input: BuildInput): DeploymentModel {
     problems,
     environment,
   };
-  traces.set(model, { resolved: built?.resolved, derived });
+  traces.set(model, { resolved: built?.resolved, layers: built?.layers ?? [], derived });
   return model;
 }
 
-function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>, problems: DeploymentModel['problems']): { view: EmqxConfigView; resolved?: ResolvedObject } | undefined {
+function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>, problems: DeploymentModel['problems']): { view: EmqxConfigView; resolved?: ResolveResult; layers?: string[] } | undefined {
   const confs = input.files.filter((f): f is ParsedHocon | ParsedEmqx4 => f.kind === 'emqx-conf');
   const flat = confs.find((f): f is ParsedEmqx4 => f.format === 'emqx4' && path.basename(f.file) === 'emqx.conf') ?? confs.find((f): f is ParsedEmqx4 => f.format === 'emqx4');
   const hocons = confs.filter((f): f is ParsedHocon => f.format === 'hocon');
@@ -96,7 +98,7 @@ function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>
   }
   const result = resolveHocon(layers.map((f) => f.file), input.reader, { env, documents });
   for (const p of result.problems) problems.push(p);
-  return { view: hoconConfigView(result, layers[layers.length - 1].file, envFacts), resolved: result.root };
+  return { view: hoconConfigView(result, layers[layers.length - 1].file, envFacts), resolved: result, layers: layers.map((f) => f.file) };
 }
 
 /** The EMQX version the files are written for: 4.x flat format, else 5 unless a 6.x marker is present. */

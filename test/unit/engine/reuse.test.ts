@@ -12,22 +12,11 @@ import { AnalysisCache, analyzeWorkspace } from '../../../server/src/engine/engi
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
 import type { FileReader } from '../../../server/src/parsers/hocon/resolved';
 import type { RuleResults } from '../../../server/src/engine/reuse';
+import { prng as random } from '../parsers/lineParserHelpers';
 // @ts-expect-error: a plain ES module of the benchmarks
 import { largeEmqxConf } from '../../../bench/lib/generate.mjs';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Typing-like edits: mostly letters and digits inside the text, sometimes structure. */
 function randomEdit(text: string, next: () => number): string {
@@ -83,12 +72,13 @@ function deployments(): Deployment[] {
   ];
 }
 
-for (const deployment of deployments()) {
-  test(`re-used rule results equal a fresh analysis after every edit: ${deployment.name}`, () => {
+for (const deployment of deployments()) for (const incremental of [false, true]) {
+  test(`re-used rule results equal a fresh analysis after every edit: ${deployment.name}${incremental ? ', re-parsing incrementally' : ''}`, () => {
     const next = random(0x5eed + deployment.name.length);
     const files = { ...deployment.files };
     const reader: FileReader = { read: (f) => files[f] };
-    const ws = new Workspace();
+    // The language server's workspace re-parses incrementally, moving the old tree's nodes in place.
+    const ws = new Workspace({ incremental });
     for (const [file, text] of Object.entries(files)) ws.set(file, text);
     const cache = new AnalysisCache({ rules: true });
     const key = ws.deployments()[0].map((s) => s.file).join('\n');
@@ -103,13 +93,13 @@ for (const deployment of deployments()) {
       files[deployment.edited] = next() < 0.25 ? base : randomEdit(files[deployment.edited], next);
       ws.set(deployment.edited, files[deployment.edited]);
       const before = cache.previous(key)?.results;
-      const incremental = analyzeWorkspace(ws, SETTINGS, reader, cache);
+      const reusing = analyzeWorkspace(ws, SETTINGS, reader, cache);
       reused += reusedCount(before, cache.previous(key)?.results);
       runs += cache.previous(key)?.results?.size ?? 0;
       const fresh = new Workspace();
       for (const [file, text] of Object.entries(files)) fresh.set(file, text);
       const expected = analyzeWorkspace(fresh, SETTINGS, reader);
-      const difference = firstDifference(shown(incremental.findings), shown(expected.findings));
+      const difference = firstDifference(shown(reusing.findings), shown(expected.findings));
       assert.equal(difference, undefined, `edit ${i} of ${deployment.name}: ${difference}`);
     }
     // Random edits break the syntax or hit settings many rules read more often than typing does, but a
@@ -122,7 +112,7 @@ test('typing in one listener setting re-runs only the rules that read it or the 
   const file = '/srv/typing/emqx.conf';
   const base: string = largeEmqxConf(300);
   const at = base.indexOf('mountpoint = "site/') + 'mountpoint = "site/'.length;
-  const ws = new Workspace();
+  const ws = new Workspace({ incremental: true });
   ws.set(file, base);
   const cache = new AnalysisCache({ rules: true });
   const reader: FileReader = { read: () => undefined };

@@ -21,6 +21,7 @@
  * `prev` must be exactly the parse of `prev.text` (by parseHocon, or by an earlier reparseHocon).
  */
 import { changedRegion, type ChangedRegion } from '../../core/textDiff';
+import { markChanged } from './revision';
 import type { ParseProblem } from '../../core/problems';
 import type { Span } from '../../core/text';
 import type { HoconComment, HoconDocument, HoconField, HoconObject } from './ast';
@@ -59,7 +60,12 @@ export function reparseHoconAt(prev: HoconDocument, text: string, region: Change
     const obj = objects[level];
     obj.end += delta;
     shiftMembersFrom(obj.members, indexes[level] + 1, delta);
-    if (level < fields.length - 1) fields[level].end += delta;
+    // Kept nodes that now hold new content: caches per node (rules/emqx/hoconKeys.ts) look at this.
+    markChanged(obj);
+    if (level < fields.length - 1) {
+      fields[level].end += delta;
+      markChanged(fields[level]);
+    }
   }
   objects[objects.length - 1].members[indexes[indexes.length - 1]] = field;
   shiftProblems(prev.problems, problems.removeEnd, delta);

@@ -55,6 +55,8 @@ export interface ResolveResult {
   documents: Map<string, HoconDocument>;
   /** hocon/include-missing, hocon/include-cycle, hocon/unresolved-substitution, and parse problems of included files. */
   problems: ResolveProblem[];
+  /** No substitution was evaluated: every value is as some field wrote it, under that field's path. */
+  settled?: boolean;
 }
 
 /** How the resolver reads files: the LSP layer serves open editor buffers, the CLI the disk. */

@@ -232,6 +232,7 @@ export function resolveHocon(entries: string[], reader: FileReader, options: Res
   tree.overridden = [];
   tree.origin = rootOrigin;
   // Without substitutions the merged tree is the answer (its nodes carry `kind`); evaluating would copy it.
-  const root = isSettled(tree) ? (tree as unknown as ResolvedObject) : (new Evaluator(tree, b.problems).resolveRoot() as ResolvedObject);
-  return { root, documents: b.documents, problems: b.problems };
+  const settled = isSettled(tree);
+  const root = settled ? (tree as unknown as ResolvedObject) : (new Evaluator(tree, b.problems).resolveRoot() as ResolvedObject);
+  return { root, documents: b.documents, problems: b.problems, settled };
 }

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { EmqxVersion, KeyInfo } from '../../knowledge/index';
-import { dotted, keySites, segmentText, type KeySite } from './hoconKeys';
+import { dotted, pickSites, segmentText, type KeySite } from './hoconKeys';
 
 const id = 'emqx/deprecated-key';
 
@@ -29,6 +29,9 @@ function deprecatedIn(version: EmqxVersion, since: string | undefined): boolean 
   return major <= 6;
 }
 
+/** Deprecated sites per group of sites (groups are per EMQX version: their paths come from its schema). */
+const deprecatedSites = new WeakMap<KeySite[], KeySite[]>();
+
 export const rule: Rule = {
   id,
   severity: 'info',
@@ -36,9 +39,9 @@ export const rule: Rule = {
   docs: { title: 'A deprecated EMQX key', path: docsPath(id) },
   check({ model, report }) {
     if (model.version === '4') return;
-    for (const site of keySites(model)) {
-      const info = site.node.info;
-      if (!info?.deprecated || !deprecatedIn(model.version, info.deprecated.since)) continue;
+    const version = model.version;
+    for (const site of pickSites(model, deprecatedSites, (s) => !!s.node.info?.deprecated && deprecatedIn(version, s.node.info.deprecated.since))) {
+      const info = site.node.info as KeyInfo & { deprecated: NonNullable<KeyInfo['deprecated']> };
       const newName = renameTo(info);
       const replacement = replacementPath(info, site, newName);
       const since = info.deprecated.since ? ` since EMQX ${info.deprecated.since}` : '';
@@ -46,13 +49,13 @@ export const rule: Rule = {
         ? `\`${dotted(site.path)}\` is the old name of \`${dotted(replacement)}\`: EMQX still reads it, but the name is deprecated${since} and may stop working in a later release.`
         : `\`${dotted(site.path)}\` is deprecated${since} and may no longer take effect; its replacement \`${dotted(replacement)}\` is not a plain rename, so check what it expects before moving the value over.`;
       report({
-        file: site.file.file,
+        file: site.file,
         span: site.segment,
         message,
         fixes: newName
           ? [{
               title: `Rename to \`${newName}\``,
-              edits: [{ file: site.file.file, offset: site.segment.start, length: site.segment.end - site.segment.start, newText: segmentText(site.segment, newName) }],
+              edits: [{ file: site.file, offset: site.segment.start, length: site.segment.end - site.segment.start, newText: segmentText(site.segment, newName) }],
               preferred: true,
               safe: true,
             }]

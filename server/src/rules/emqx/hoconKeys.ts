@@ -6,12 +6,14 @@
 import * as path from 'node:path';
 import type { DeploymentModel } from '../../model/deploymentModel';
 import type { ParsedHocon } from '../../parsers';
-import type { HoconField, HoconInclude, HoconKeySegment, HoconObject, HoconValue } from '../../parsers/hocon/ast';
+import type { HoconField, HoconInclude, HoconKeySegment, HoconMember, HoconObject, HoconValue } from '../../parsers/hocon/ast';
+import { revisionOf } from '../../parsers/hocon/revision';
 import { emqxKeyInfo, isKnownSection, type EmqxVersion, type KeyInfo } from '../../knowledge/index';
 
 /** One segment of a key as written, with the config path it names. */
 export interface KeySite {
-  file: ParsedHocon;
+  /** The file's path. */
+  file: string;
   /** Full config path up to and including this segment, e.g. ['listeners','ssl','default','ssl_options','verify']. Shared: do not modify. */
   path: readonly string[];
   /** The same path, interned: schema answers about it are computed once per process. */
@@ -103,34 +105,86 @@ function rootPrefixes(files: ParsedHocon[], schema: SchemaLookup): Map<string, s
   return prefixes;
 }
 
+/** The key sites of one top-level member of a file, read under one include prefix. */
+interface SiteGroup {
+  prefix: ConfigPath;
+  revision: number;
+  sites: KeySite[];
+}
+
+/**
+ * Groups by member: the incremental parser keeps unchanged members (and bumps the revision of those it
+ * changed inside), so a keystroke walks one member again, not the whole file.
+ */
+const groupsByMember = new WeakMap<HoconMember, SiteGroup[]>();
+
 /**
  * The walk is shared by the emqx/* rules that run over the same model. Keyed by the model's file list:
  * each rule may see the model through its own observing proxy (model/observe.ts), the list is the same.
  */
-const sitesByFiles = new WeakMap<readonly unknown[], KeySite[]>();
+const groupsByFiles = new WeakMap<readonly unknown[], KeySite[][]>();
 
-/** Every key segment written in the deployment's EMQX HOCON files, with its full config path. */
-export function keySites(model: DeploymentModel): KeySite[] {
-  let sites = sitesByFiles.get(model.files);
-  if (!sites) {
-    sites = collectSites(model);
-    sitesByFiles.set(model.files, sites);
+/**
+ * Every key segment written in the deployment's EMQX HOCON files, with its full config path, in groups:
+ * one per top-level member and include prefix. A group is the same array from one analysis to the next
+ * while its member is unchanged, so rules can keep per-group answers (see pickSites).
+ */
+export function keySiteGroups(model: DeploymentModel): KeySite[][] {
+  let groups = groupsByFiles.get(model.files);
+  if (!groups) {
+    groups = collectGroups(model);
+    groupsByFiles.set(model.files, groups);
   }
-  return sites;
+  return groups;
 }
 
-function collectSites(model: DeploymentModel): KeySite[] {
+/** Every key site, in file order. */
+export function keySites(model: DeploymentModel): KeySite[] {
+  return keySiteGroups(model).flat();
+}
+
+/**
+ * The sites of every group that `keep` accepts, computed once per group: `memo` is the calling rule's
+ * own, and `keep` must depend on nothing but the site (its path, the schema, the tree under it).
+ */
+export function pickSites(model: DeploymentModel, memo: WeakMap<KeySite[], KeySite[]>, keep: (site: KeySite) => boolean): KeySite[] {
+  const out: KeySite[] = [];
+  for (const group of keySiteGroups(model)) {
+    let picked = memo.get(group);
+    if (!picked) memo.set(group, (picked = group.filter(keep)));
+    for (const site of picked) out.push(site);
+  }
+  return out;
+}
+
+function collectGroups(model: DeploymentModel): KeySite[][] {
   const files = emqxHoconFiles(model);
   const schema = SchemaLookup.for(model.version);
   const prefixes = rootPrefixes(files, schema);
-  const sites: KeySite[] = [];
+  const groups: KeySite[][] = [];
   for (const file of files) {
     for (const prefix of prefixes.get(file.file) ?? [[]]) {
-      walkObject(file.doc.root, schema.node(prefix), (field, i, node) => {
-        sites.push({ file, path: node.path, node, segment: field.key.segments[i], field, last: i === field.key.segments.length - 1 });
-      });
+      const at = schema.node(prefix);
+      for (const member of file.doc.root.members) groups.push(memberSites(file.file, member, at));
     }
   }
+  return groups;
+}
+
+function memberSites(file: string, member: HoconMember, prefix: ConfigPath): KeySite[] {
+  const revision = revisionOf(member);
+  let cached = groupsByMember.get(member);
+  const hit = cached?.find((g) => g.prefix === prefix);
+  if (hit && hit.revision === revision) return hit.sites;
+  const sites: KeySite[] = [];
+  walkObject({ type: 'object', braced: false, members: [member], start: member.start, end: member.end }, prefix, (field, i, node) => {
+    sites.push({ file, path: node.path, node, segment: field.key.segments[i], field, last: i === field.key.segments.length - 1 });
+  });
+  if (!cached) groupsByMember.set(member, (cached = []));
+  if (hit) {
+    hit.revision = revision;
+    hit.sites = sites;
+  } else cached.push({ prefix, revision, sites });
   return sites;
 }
 

@@ -5,7 +5,7 @@ import { checkValue, emqxKeyInfo, type KeyInfo } from '../../knowledge/index';
 import type { HoconValue } from '../../parsers/hocon/ast';
 import { isSafeUnquoted } from '../../parsers/hocon';
 import type { ParsedEmqx4 } from '../../parsers';
-import { dotted, keySites } from './hoconKeys';
+import { dotted, pickSites, type KeySite } from './hoconKeys';
 
 const id = 'emqx/invalid-value';
 const SKIP = Symbol('not checked here');
@@ -65,17 +65,25 @@ function checkScalar(info: KeyInfo, value: string | number | boolean): ReturnTyp
   return problem;
 }
 
+/** What is wrong with the value written at a site, if anything: depends on the site alone. */
+function siteProblem(site: KeySite): { info: KeyInfo; node: HoconValue; value: unknown; problem: NonNullable<ReturnType<typeof checkValue>> } | undefined {
+  const node = site.field.value;
+  if (!site.last || !node) return undefined;
+  const info = site.node.info;
+  if (!info || (info.type === 'array' && isIndexedObject(node))) return undefined;
+  const value = plain(node);
+  if (value === SKIP) return undefined;
+  const problem = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? checkScalar(info, value) : checkValue(info, value);
+  return problem ? { info, node, value, problem } : undefined;
+}
+
+/** Sites with a bad value, per group of sites (hoconKeys.pickSites). */
+const flagged = new WeakMap<KeySite[], KeySite[]>();
+
 function checkHocon(ctx: RuleContext): void {
   const { model } = ctx;
-  for (const site of keySites(model)) {
-    const node = site.field.value;
-    if (!site.last || !node) continue;
-    const info = site.node.info;
-    if (!info || (info.type === 'array' && isIndexedObject(node))) continue;
-    const value = plain(node);
-    if (value === SKIP) continue;
-    const problem = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? checkScalar(info, value) : checkValue(info, value);
-    if (!problem) continue;
+  for (const site of pickSites(model, flagged, (s) => siteProblem(s) !== undefined)) {
+    const { info, node, value, problem } = siteProblem(site)!;
     // In a list, point at the item that is wrong and replace only that item.
     let target: HoconValue = node;
     if (node.type === 'array' && Array.isArray(value)) {
@@ -84,7 +92,7 @@ function checkHocon(ctx: RuleContext): void {
     }
     const canReplace = problem.suggestion !== undefined && (target !== node || node.type !== 'array');
     const newText = canReplace ? literal(info, target, problem.suggestion!) : undefined;
-    reportProblem(ctx, site.file.file, target, dotted(site.path), problem.message, newText);
+    reportProblem(ctx, site.file, target, dotted(site.path), problem.message, newText);
   }
 }
 

@@ -18,7 +18,7 @@ function settingAt(file: ParsedFile, offset: number, sites: KeySite[]): string {
   let best: KeySite | undefined;
   for (const site of sites) {
     const value = site.field.value;
-    if (!site.last || site.file.file !== file.file || !value || offset < value.start || offset >= value.end) continue;
+    if (!site.last || site.file !== file.file || !value || offset < value.start || offset >= value.end) continue;
     if (!best || value.start >= best.field.value!.start) best = site;
   }
   if (best) return dotted(best.path);

@@ -62,10 +62,22 @@ export function extraReaders(mode: number, uid: number): 'every local user' | 'i
   return undefined;
 }
 
+/** Candidates by root, value and config file: every TLS listener of a large file names its key file. */
+const candidates = new Map<string, string[]>();
+
 /** Where a key file path points inside the deployment folder (the product never looks at a machine's /etc). */
 function keyFileCandidates(model: DeploymentModel, value: string, configFile: string): string[] {
+  const key = `${model.root}\0${value}\0${configFile}`;
+  let found = candidates.get(key);
+  if (!found) {
+    if (candidates.size > 10_000) candidates.clear();
+    candidates.set(key, (found = keyFileCandidatesUncached(model.root, value, configFile)));
+  }
+  return found;
+}
+
+function keyFileCandidatesUncached(root: string, value: string, configFile: string): string[] {
   const p = value.replace(/^file:\/\//, '').replace(/\$\{EMQX_ETC_DIR\}/g, 'etc').replace(/\$\{EMQX_DATA_DIR\}/g, 'data');
-  const root = model.root;
   const found = path.isAbsolute(p)
     ? [p, path.join(root, p), path.join(root, p.replace(/^\/etc\/emqx\//, '')), path.join(root, 'etc', p.replace(/^\/etc\/emqx\//, ''))]
     : [path.join(path.dirname(configFile), p), path.join(root, p), path.join(root, p.replace(/^etc\//, ''))];
