@@ -27,6 +27,8 @@ class Builder {
   readonly documents = new Map<string, HoconDocument>();
   private readonly includeStack: string[] = [];
   private includedChars = 0;
+  /** Whether a substitution was met: without one the merged tree is settled, with no walk to prove it. */
+  substitutions = false;
 
   constructor(
     private readonly reader: FileReader,
@@ -118,9 +120,11 @@ class Builder {
       case 'null':
         return { k: 'scalar', kind: 'scalar', value: null, node: v, origin: o, overridden: [] };
       case 'substitution':
+        this.substitutions = true;
         return { k: 'pending', value: v, parts: [v], ctx, at, prior: undefined, origin: o, overridden: [] };
       case 'concat': {
         if (v.parts.some((p) => p.type === 'substitution')) {
+          this.substitutions = true;
           const parts = v.parts.map((p) => (p.type === 'substitution' ? p : this.toNode(p, ctx, o, at))).filter((n): n is NonNullable<typeof n> => !!n);
           return { k: 'pending', value: v, parts, ctx, at, prior: undefined, origin: o, overridden: [] };
         }
@@ -232,7 +236,7 @@ export function resolveHocon(entries: string[], reader: FileReader, options: Res
   tree.overridden = [];
   tree.origin = rootOrigin;
   // Without substitutions the merged tree is the answer (its nodes carry `kind`); evaluating would copy it.
-  const settled = isSettled(tree);
+  const settled = !b.substitutions || isSettled(tree);
   const root = settled ? (tree as unknown as ResolvedObject) : (new Evaluator(tree, b.problems).resolveRoot() as ResolvedObject);
   return { root, documents: b.documents, problems: b.problems, settled };
 }
