@@ -81,6 +81,12 @@ export interface AnalyzeOptions {
    * it rejects gets findings, even one that an include or EnvironmentFile= of a kept file reads.
    */
   include?: (file: string) => boolean;
+  /**
+   * Which deployments keep what their rules read, so that their next edit re-runs only some rules (with
+   * a cache made with `rules: true`); default all. The language server keeps it for open files only:
+   * it costs memory in every deployment it is kept for.
+   */
+  track?: (files: string[]) => boolean;
 }
 
 export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: FileReader, cache?: AnalysisCache, options: AnalyzeOptions = {}): AnalysisResult {
@@ -100,12 +106,13 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
       for (const f of hit.findings) findings.push(f);
       continue;
     }
-    const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined });
+    const tracked = !!cache?.options.rules && (options.track?.(files.map((f) => f.file)) ?? true);
+    const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined, trace: tracked });
     models.push(model);
     const texts = new Map(model.files.map((f) => [f.file, f.text]));
     let raw: Finding[];
     let results: RuleResults | undefined;
-    if (cache?.options.rules) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(cache.previous(key), files, settings, model)));
+    if (tracked) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(cache?.previous(key), files, settings, model)));
     else raw = analyzeModel(model, settings);
     const groupFindings = applyLevels(applySuppressions(raw, model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
     // A loop, not push(...): a deployment can have more findings than a call can take arguments.

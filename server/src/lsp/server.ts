@@ -64,7 +64,11 @@ export function startServer(connection: Connection): void {
   }
 
   function analyzeAndPublish(): void {
-    result = analyzeWorkspace(ws, settings, nodeFileReader, cache, { include: filesSettingFilter(settings.files, folders) });
+    result = analyzeWorkspace(ws, settings, nodeFileReader, cache, {
+      include: filesSettingFilter(settings.files, folders),
+      // Only deployments being edited keep their rules' reads: a large workspace would pay memory for all.
+      track: (files) => files.some((f) => documents.get(uris.uriOf(f)) !== undefined),
+    });
     const byFile = new Map<string, Finding[]>();
     for (const s of ws.all()) byFile.set(s.file, []);
     for (const f of result.findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);

@@ -43,6 +43,8 @@ export interface BuildInput {
   settings: Settings;
   /** Reads include targets that are not among `files` (the disk in the CLI, buffers-then-disk in the server). */
   reader: FileReader;
+  /** Keep a ModelTrace (what each derived part read), for re-using rule results after an edit. */
+  trace?: boolean;
 }
 
 export function buildModel(input: BuildInput): DeploymentModel {
@@ -56,19 +58,19 @@ export function buildModel(input: BuildInput): DeploymentModel {
   const version: EmqxVersion = settings.emqxVersion !== 'auto' ? settings.emqxVersion : detectVersion(emqx);
   const vmargs = files.filter((f): f is ParsedVmArgs => f.kind === 'vmargs');
   const { sysctl, ordered } = extractSysctl(files.filter((f): f is ParsedSysctl => f.kind === 'sysctl'));
-  const derived: Record<DerivedPart, Reads> = { listeners: new Reads(), tls: new Reads(), node: new Reads() };
-  const listeners = recording(derived.listeners, () => extractListeners(emqx, version, environment));
+  const derived: Record<DerivedPart, Reads> | undefined = input.trace ? { listeners: new Reads(), tls: new Reads(), node: new Reads() } : undefined;
+  const listeners = recording(derived?.listeners, () => extractListeners(emqx, version, environment));
   // TLS contexts belong to listeners: whatever changes a listener may change its context.
-  derived.tls.derived.add('listeners');
+  derived?.tls.derived.add('listeners');
   const model: DeploymentModel = {
     root: input.root,
     version,
     versionSource: settings.emqxVersion !== 'auto' ? 'setting' : 'detected',
     files: allFiles,
     emqx,
-    node: recording(derived.node, () => extractNode(emqx, vmargs, environment)),
+    node: recording(derived?.node, () => extractNode(emqx, vmargs, environment)),
     listeners,
-    tls: recording(derived.tls, () => extractTls(emqx, version, listeners)),
+    tls: recording(derived?.tls, () => extractTls(emqx, version, listeners)),
     vmargs,
     sysctl,
     sysctlFiles: ordered,
@@ -77,7 +79,7 @@ export function buildModel(input: BuildInput): DeploymentModel {
     problems,
     environment,
   };
-  traces.set(model, { resolved: built?.resolved, layers: built?.layers ?? [], derived });
+  if (derived) traces.set(model, { resolved: built?.resolved, layers: built?.layers ?? [], derived });
   return model;
 }
 
