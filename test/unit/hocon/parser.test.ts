@@ -78,6 +78,22 @@ test('other dialect differences are reported', () => {
   assert.deepEqual(codes('include required("x.conf")\ninclude "y.conf"\ninclude z.conf'), []);
 });
 
+test('a comment or line break between `include` and its file name: one include, the comment kept apart (EMQX skips both)', () => {
+  const text = 'include # the bridges\n  "bridges.conf"\ninclude required( // more\n"b.conf")\na = 1\n';
+  const doc = parseHocon(text);
+  assert.deepEqual(doc.problems, []);
+  const [inc1, inc2] = doc.root.members;
+  assert.ok(inc1.type === 'include' && inc2.type === 'include');
+  assert.equal(inc1.target, 'bridges.conf');
+  assert.equal(text.slice(inc1.start, inc1.end), 'include # the bridges\n  "bridges.conf"');
+  assert.equal(text.slice(inc1.targetSpan.start, inc1.targetSpan.end), '"bridges.conf"');
+  assert.equal(inc2.required, true);
+  assert.equal(text.slice(inc2.targetSpan.start, inc2.targetSpan.end), '"b.conf"');
+  // Each comment recorded once, at its own span, between the include's tokens.
+  assert.deepEqual(doc.comments.map((c) => text.slice(c.start, c.end)), ['# the bridges', '// more']);
+  assert.ok(doc.comments[0].start > inc1.start + 7 && doc.comments[0].end < inc1.targetSpan.start);
+});
+
 test('separators, comments, commas and the root brace', () => {
   const doc = parseHocon('{\n  a = 1, b: 2\n  c { d = 3, }\n  # hash\n  // slashes\n}\n');
   assert.deepEqual(doc.problems, []);

@@ -67,7 +67,15 @@ function hoconPieces(doc: HoconDocument): Parsed {
         for (const m of v.members) {
           nested.push([tag(m, m.type), v]);
           if (m.type === 'include') {
-            pieces.push(tag(m, 'include'));
+            // Its tokens, not the whole node: EMQX skips line breaks and comments between `include`,
+            // `required(` and the file name, so a comment may lie inside an include.
+            pieces.push({ start: m.start, end: m.start + 'include'.length, what: 'include' });
+            if (m.form !== 'plain') {
+              const formStart = afterTrivia(text, m.start + 'include'.length);
+              pieces.push({ start: formStart, end: formStart + m.form.length + 1, what: `${m.form}(` });
+            }
+            pieces.push(tag(m.targetSpan, 'include target'));
+            if (m.end > m.targetSpan.end) pieces.push({ start: m.targetSpan.end, end: m.end, what: ')' });
             nested.push([tag(m.targetSpan, 'include target'), m]);
             continue;
           }
@@ -99,6 +107,16 @@ function hoconPieces(doc: HoconDocument): Parsed {
     // The CST does not say whether a container was closed: a final bracket may belong to an unterminated inner token.
     if (v.end - 1 > v.start && text[v.end - 1] === close) pieces.push({ start: v.end - 1, end: v.end, what: close, soft: true });
   }
+}
+
+/** The offset of the first character from `i` that is not a blank, a line break or part of a comment. */
+function afterTrivia(text: string, i: number): number {
+  while (i < text.length) {
+    if (/\s|\uFEFF/.test(text[i])) i++;
+    else if (text[i] === '#' || text.startsWith('//', i)) while (i < text.length && !/[\n\r\u2028\u2029]/.test(text[i])) i++;
+    else break;
+  }
+  return i;
 }
 
 function lineParsed(
@@ -492,6 +510,8 @@ export const FIXED_BUGS: { id: string; parser: ParserName; summary: string; repr
   { id: 'hocon-root-reopened', parser: 'hocon', summary: 'text after the `}` that closes a braced root: one problem, covering that `}`', reproducer: '{\n}\n\nx = 1\n' },
   { id: 'hocon-quote-fix-adds-problem', parser: 'hocon', summary: 'no "Quote X" fix for a stray separator read as a value during recovery', reproducer: '"i"{{ x }} : {\n}\n' },
   { id: 'hocon-quote-fix-glued', parser: 'hocon', summary: 'no "Quote X" fix next to a quote it would merge with', reproducer: 'x "e" : {}\n' },
+  { id: 'hocon-include-comment', parser: 'hocon', summary: 'a comment between `include` and its file name lies inside the include, between its tokens', reproducer: 'include#\n"' },
+  { id: 'hocon-include-required-comment', parser: 'hocon', summary: 'a comment after `include required(` lies between the include\'s tokens', reproducer: 'include required( # c\n"a.conf")\n' },
   { id: 'systemd-dangling-continuation', parser: 'systemd', summary: 'a `\\` continuation followed only by comments ends its assignment, backslash inside the entry', reproducer: '[Service]\nExecStart=/bin/true \\\n# comment\n' },
 ];
 
