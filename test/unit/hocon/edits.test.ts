@@ -7,6 +7,7 @@ import {
   parseHocon, resolveHocon, setValue, insertValue, removeKey, findFields, lookup, toPlain, hoconString,
 } from '../../../server/src/parsers/hocon';
 import { CORPUS, memoryReader } from './helpers';
+import { joinEdits } from '../../../server/src/rules/fixes';
 
 function resolved(text: string, p: string[]): unknown {
   const r = resolveHocon(['/x.conf'], memoryReader({ '/x.conf': text }));
@@ -124,4 +125,32 @@ test('insertValue picks the last block in document order, nested blocks and path
   assert.equal(out, 'a {\n  b {\n    x = 1\n  }\n}\na.b {\n  y = 2\n  w = 4\n}\nc { a.b { z = 3 } }\n');
   const reversed = 'a.b {\n  y = 2\n}\na {\n  b {\n    x = 1\n  }\n}\n';
   assert.equal(applyEdits(reversed, insertValue(parseHocon(reversed), ['a', 'b', 'w'], '4')), 'a.b {\n  y = 2\n}\na {\n  b {\n    x = 1\n    w = 4\n  }\n}\n');
+});
+
+test('insertValue into an empty block: pure insertions, so several computed from one text apply together', () => {
+  // Found by fuzzing: an emqx.conf that is only `{\n}` made a fix of several settings replace the blank
+  // inside the braces once per setting (overlapping edits at offset 1).
+  const cases: Array<[string, string]> = [
+    ['{\n}\n\n', '{\n  a.x = 1\n  a.y = "s"\n}\n\n'],
+    ['a {\n}\n', 'a {\n  x = 1\n  y = "s"\n}\n'],
+    ['a {}\n', 'a {\n  x = 1\n  y = "s"\n}\n'],
+    ['a { }\n', 'a { \n  x = 1\n  y = "s"\n}\n'],
+    ['  a {\r\n  }\r\n', '  a {\r\n    x = 1\r\n    y = "s"\r\n  }\r\n'],
+    // A comment inside the braces stays (the blank used to be replaced, comment and all).
+    ['a { # later\n}\n', 'a { # later\n  x = 1\n  y = "s"\n}\n'],
+  ];
+  for (const [text, expected] of cases) {
+    const doc = parseHocon(text);
+    const one = insertValue(doc, ['a', 'x'], '1');
+    assert.ok(one.every((e) => e.length === 0), `${JSON.stringify(text)}: pure insertions`);
+    assert.equal(parseHocon(applyEdits(text, one)).problems.length, 0);
+    const edits = [...one, ...insertValue(doc, ['a', 'y'], '"s"')];
+    const out = applyEdits(text, edits);
+    // Two inserted runs of lines at one offset leave an empty line between them in `{}`; joined as a fix joins them, none.
+    const joined = joinEdits(edits.map((e) => ({ ...e, file: 'f' })));
+    assert.equal(joined.length, 1);
+    assert.equal(applyEdits(text, joined), expected, JSON.stringify(text));
+    assert.deepEqual(parseHocon(out).problems, [], out);
+    assert.deepEqual(resolved(out, ['a']), { x: 1, y: 's' }, out);
+  }
 });

@@ -165,12 +165,19 @@ export function insertValue(doc: HoconDocument, path: readonly string[], valueTe
       const endsWithEol = /[\r\n]$/.test(text);
       return [{ offset: text.length, length: 0, newText: (endsWithEol ? '' : eol) + l + eol }];
     }
-    // `{}` or `{ }`: replace the blank inside the braces with an indented line.
+    // An empty block: a pure insertion, so that several settings inserted into one block (each computed
+    // from the same text, as one fix's edits) all apply, and comments inside the braces stay.
     const open = target.start + 1;
-    const close = target.end - 1;
+    // An unclosed block (a file cut short) ends at the end of the text.
+    const close = text[target.end - 1] === '}' ? Math.max(open, target.end - 1) : target.end;
     const outer = indentOf(text, target.start);
     const l = line(doc, rest, valueText, outer + indentUnit(text), eol);
-    return [{ offset: open, length: Math.max(0, close - open), newText: eol + l + eol + outer }];
+    const inside = text.slice(open, close);
+    const br = inside.search(/[\r\n]/);
+    // `{` and `}` on different lines: a new line before the first line break (after a comment on the `{` line).
+    if (br >= 0) return [{ offset: open + br, length: 0, newText: eol + l }];
+    // `{}` or `{ }`: the line, and the `}` on a line of its own.
+    return [{ offset: close, length: 0, newText: eol + l + eol + outer }];
   }
   const last = members[members.length - 1];
   const closeOnSameLine = target.braced && lineEndOf(text, last.end) >= target.end - 1 && !/[\r\n]/.test(text.slice(last.end, target.end - 1));

@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { FileEdit } from '../../core/text';
 import { rpcProtocol } from './rpc-cleartext';
+import { joinEdits } from '../fixes';
 import type { EmqxConfigView } from '../../model/emqxConfig';
 
 const id = 'erlang/rpc-ssl-incomplete';
@@ -34,7 +35,7 @@ export const rule: Rule = {
     const missing = missingRpcTlsFiles(view);
     if (missing.length === 0) return;
     // Inserts land after the last member of the rpc block, in this order.
-    const edits: FileEdit[] = missing.flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name]));
+    const edits: FileEdit[] = joinEdits(missing.flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name])));
     const { fact, path } = protocol;
     const names = missing.map((n) => `rpc.${n}`).join(', ');
     report({

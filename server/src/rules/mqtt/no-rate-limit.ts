@@ -1,7 +1,7 @@
 import type { FileEdit } from '../../core/text';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
+import { joinEdits, setEmqxSetting } from '../fixes';
 import { parseRate } from '../../knowledge';
 import { enabledMqttListeners, listenerName } from './support';
 
@@ -42,7 +42,7 @@ export const rule: Rule = {
         const noClientLimit = unlimited.includes('messages_rate') && unlimited.includes('bytes_rate');
         if (!noConnLimit && !noClientLimit) continue;
         const missing = [...(noConnLimit ? ['new connections (max_conn_rate)'] : []), ...(noClientLimit ? ['what each client sends (messages_rate, bytes_rate)'] : [])];
-        const edits: FileEdit[] = unlimited.flatMap((k) => setEmqxSetting(model, [...l.path, k], DEFAULT_LIMITS[k]));
+        const edits: FileEdit[] = joinEdits(unlimited.flatMap((k) => setEmqxSetting(model, [...l.path, k], DEFAULT_LIMITS[k])));
         report({
           ...where,
           message: `${name} puts no limit on ${missing.join(' or on ')}: one misbehaving client or a reconnect storm gets the broker's full capacity.`,

@@ -27,6 +27,13 @@ runRuleTests(rule, {
       output: { 'emqx.conf': /^cluster\.discovery_strategy = etcd\nrpc\.driver = ssl\n(rpc\.(certfile|keyfile|cacertfile) = "\/etc\/emqx\/certs\/rpc\/[a-z-]+\.pem"\n){3}$/ },
     },
     {
+      // Found by fuzzing: four insertions into `{\n}` each replaced its blank (overlapping edits at offset 1).
+      name: 'an emqx.conf that is only a braced root `{ }`, clustered through the environment',
+      files: { 'emqx.conf': '{\n}\n\n', 'emqx.service': UNIT('Environment=EMQX_CLUSTER__DISCOVERY_STRATEGY=static') },
+      errors: [{ message: /^rpc\.protocol is tcp / }],
+      output: { 'emqx.conf': '{\n  rpc.protocol = ssl\n  rpc.certfile = "/etc/emqx/certs/rpc/node-cert.pem"\n  rpc.keyfile = "/etc/emqx/certs/rpc/node-key.pem"\n  rpc.cacertfile = "/etc/emqx/certs/rpc/ca.pem"\n}\n\n' },
+    },
+    {
       name: 'set through the environment',
       files: { 'emqx.conf': 'cluster.discovery_strategy = k8s\n', 'emqx.service': UNIT('Environment=EMQX_RPC__PROTOCOL=tcp') },
       errors: [{ file: 'emqx.service', text: 'tcp', message: /^rpc\.protocol is tcp while cluster\.discovery_strategy is k8s/ }],

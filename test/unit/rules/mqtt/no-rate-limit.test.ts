@@ -25,6 +25,19 @@ runRuleTests(rule, {
       output: { 'emqx.conf': `${ONLY_TCP}listeners.tcp.default {\n  max_conn_rate = "1000/s"\n  bytes_rate = "1MB/s"\n  messages_rate = "1000/s"\n}\n` },
     },
     {
+      name: 'an empty listener block `{}`: the three limits inserted in order, one edit',
+      files: { 'emqx.conf': `${ONLY_TCP}listeners.tcp.default {}\n` },
+      errors: [{ text: 'listeners.tcp.default', line: 4 }],
+      output: { 'emqx.conf': `${ONLY_TCP}listeners.tcp.default {\n  max_conn_rate = "1000/s"\n  messages_rate = "1000/s"\n  bytes_rate = "1MB/s"\n}\n` },
+    },
+    {
+      // Found by fuzzing: the three insertions each replaced the blank inside `{\n}` (overlapping edits at offset 1).
+      name: 'an emqx.conf that is only a braced root `{ }`',
+      files: { 'emqx.conf': '{\n}\n\n' },
+      errors: [{ message: /^listeners\.tcp\.default / }, { message: /^listeners\.ssl\.default / }, { message: /^listeners\.ws\.default / }, { message: /^listeners\.wss\.default / }],
+      output: { 'emqx.conf': '{\n  listeners.tcp.default.max_conn_rate = "1000/s"\n  listeners.tcp.default.messages_rate = "1000/s"\n  listeners.tcp.default.bytes_rate = "1MB/s"\n}\n\n' },
+    },
+    {
       name: '5.0 without a limiter',
       settings: { emqxVersion: '5.0' },
       files: { 'emqx.conf': `${ONLY_TCP}listeners.tcp.default.bind = "0.0.0.0:1883"\n` },

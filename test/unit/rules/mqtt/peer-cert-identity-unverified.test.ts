@@ -25,6 +25,13 @@ runRuleTests(rule, {
       output: { 'emqx.conf': SSL('    verify = verify_peer\n    fail_if_no_peer_cert = true\n') },
     },
     {
+      // Both settings go into the empty block: one edit (two replacements of its blank used to overlap, and --fix stopped).
+      name: 'an empty ssl_options block over two lines',
+      files: { 'emqx.conf': 'mqtt.peer_cert_as_username = cn\nlisteners.wss.default.enable = false\nlisteners.ssl.default {\n  ssl_options {\n  }\n}\n' },
+      errors: [{ text: 'cn' }],
+      output: { 'emqx.conf': 'mqtt.peer_cert_as_username = cn\nlisteners.wss.default.enable = false\nlisteners.ssl.default {\n  ssl_options {\n    verify = verify_peer\n    fail_if_no_peer_cert = true\n  }\n}\n' },
+    },
+    {
       name: 'the implicit wss listener counts too',
       files: { 'emqx.conf': 'mqtt.peer_cert_as_clientid = dn\nlisteners.ssl.default.enable = false\n' },
       errors: [{ text: 'dn', message: /listeners\.wss\.default/ }],
