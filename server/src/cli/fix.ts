@@ -15,7 +15,8 @@ export function selectSafeEdits(findings: Finding[]): Map<string, FileEdit[]> {
   const taken = new Set<string>();
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.safe);
-    if (!fix) continue;
+    // A fix whose own edits overlap cannot be applied (applyEdits would throw): skip it rather than stop.
+    if (!fix || !ownEditsApply(fix.edits)) continue;
     const overlaps = fix.edits.some((e) => (byFile.get(e.file) ?? []).some((o) => e.offset < o.offset + Math.max(o.length, 1) && o.offset < e.offset + Math.max(e.length, 1)));
     const key = fix.edits.map((e) => `${e.file}:${e.offset}:${e.length}:${e.newText}`).join('|');
     if (overlaps || taken.has(key)) continue;
@@ -23,6 +24,16 @@ export function selectSafeEdits(findings: Finding[]): Map<string, FileEdit[]> {
     for (const e of fillSecrets(fix.edits)) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
   }
   return byFile;
+}
+
+/** Within each file, no edit starts inside the range another one replaces (insertions at one offset are fine). */
+function ownEditsApply(edits: readonly FileEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    if (prev.file === sorted[i].file && sorted[i].offset < prev.offset + prev.length) return false;
+  }
+  return true;
 }
 
 export function applyFixes(findings: Finding[], ws: Workspace, dryRun: boolean, io: Io): { changedFiles: number; error?: boolean } {

@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, type Io } from '../../../server/src/cli/main';
+import { selectSafeEdits } from '../../../server/src/cli/fix';
+import type { Finding } from '../../../server/src/rules/types';
+import { parseHocon } from '../../../server/src/parsers/hocon';
 
 function run(args: string[], cwd: string): { code: number; out: string; err: string } {
   let out = '';
@@ -124,6 +127,28 @@ test('--fix --dry-run prints a unified diff and writes nothing; --fix writes and
   assert.ok(!json.findings.some((f: { ruleId: string }) => f.ruleId === 'erlang/weak-cookie'));
   const second = run(['--fix', '--dry-run', '.'], dir);
   assert.ok(!/^[-+].*cookie =/m.test(second.out), 'a second fix run changes nothing about the cookie');
+});
+
+test('--fix into empty blocks: a fix of two settings and a braced root that is only `{ }` apply (no internal error)', () => {
+  // Before, the two settings each replaced the blank inside `ssl_options {\n  }`: applying them threw.
+  const conf = 'mqtt.peer_cert_as_username = cn\nlisteners.wss.default.enable = false\nlisteners.ssl.default {\n  ssl_options {\n  }\n}\n';
+  const dir = tempDeployment({ 'emqx.conf': conf });
+  const fixed = run(['--fix', '--fail-on', 'none', '.'], dir);
+  assert.equal(fixed.code, 0, fixed.err);
+  assert.doesNotMatch(fixed.err, /internal error/);
+  assert.match(fs.readFileSync(path.join(dir, 'emqx.conf'), 'utf8'), /ssl_options \{\n    verify = verify_peer\n    fail_if_no_peer_cert = true\n  \}/);
+  const root = tempDeployment({ 'etc/emqx.conf': '{\n}\n\n' });
+  const r = run(['--fix', '--fail-on', 'none', '.'], root);
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(parseHocon(fs.readFileSync(path.join(root, 'etc', 'emqx.conf'), 'utf8')).problems, []);
+});
+
+test('a safe fix whose own edits overlap is skipped by --fix, not applied', () => {
+  const edits = [{ file: '/f', offset: 1, length: 1, newText: 'a' }, { file: '/f', offset: 1, length: 1, newText: 'b' }];
+  const finding = { ruleId: 'x/y', fixes: [{ title: 't', edits, safe: true }] } as unknown as Finding;
+  assert.equal(selectSafeEdits([finding]).size, 0);
+  const inserts = edits.map((e) => ({ ...e, length: 0 }));
+  assert.equal(selectSafeEdits([{ ...finding, fixes: [{ title: 't', edits: inserts, safe: true }] } as Finding]).get('/f')?.length, 2);
 });
 
 test('.mqtt-harden.json settings apply and flags override them; a broken file exits 2', () => {
