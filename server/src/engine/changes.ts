@@ -8,6 +8,7 @@ import type { Span } from '../core/text';
 import type { HoconObject } from '../parsers/hocon/ast';
 import { lookup } from '../parsers/hocon';
 import { changedRegion } from '../core/textDiff';
+import { enclosingFields } from '../parsers/hocon/incremental';
 
 /** One file's text: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
 export interface TextChange {
@@ -50,10 +51,11 @@ interface Pair {
   parent: Pair | undefined;
 }
 
-function pathOf(pair: Pair): string[] {
-  const path: string[] = [];
-  for (let p: Pair | undefined = pair; p?.parent; p = p.parent) path.push(p.name);
-  return path.reverse();
+/** The path of a pair: the scope the comparison started at, then the names down to it. */
+function pathOf(pair: Pair, scope: readonly string[]): string[] {
+  const names: string[] = [];
+  for (let p: Pair | undefined = pair; p?.parent; p = p.parent) names.push(p.name);
+  return [...scope, ...names.reverse()];
 }
 
 /**
@@ -61,15 +63,9 @@ function pathOf(pair: Pair): string[] {
  * key path is a configuration path); [] when the edit is not inside a block.
  */
 export function enclosingBlockPath(root: HoconObject, change: TextChange): string[] {
-  const path: string[] = [];
-  let obj = root;
-  for (;;) {
-    const field = obj.members.find((m) => m.start <= change.start && m.end >= change.newEnd);
-    const value = field?.type === 'field' ? field.value : undefined;
-    if (field?.type !== 'field' || value?.type !== 'object' || !(value.start < change.start && change.newEnd < value.end)) return path;
-    for (const s of field.key.segments) path.push(s.name);
-    obj = value;
-  }
+  // The tree is the new text's: the edited region ends at newEnd there.
+  const enclosing = enclosingFields(root, { start: change.start, oldEnd: change.newEnd, newEnd: change.newEnd });
+  return enclosing ? enclosing.fields.flatMap((f) => f.key.segments.map((s) => s.name)) : [];
 }
 
 /**
@@ -80,22 +76,14 @@ export function diffResolved(before: ResolvedObject, after: ResolvedObject, chan
   const out: ConfigChanges = { values: [], keys: [] };
   const a = lookup(before, scope);
   const b = lookup(after, scope);
-  if (!a || !b) {
-    out.values.push({ path: [...scope], scalar: false });
-    return out;
-  }
-  // The scope's own path, as a chain of pairs whose names pathOf reads back.
-  let top: Pair = { a: before, b: after, name: '', parent: undefined };
-  for (const name of scope) top = { a, b, name, parent: top };
-  top.a = a;
-  top.b = b;
-  diffFrom(top, change, out);
+  if (!a || !b) out.values.push({ path: [...scope], scalar: false });
+  else diffFrom({ a, b, name: '', parent: undefined }, scope, change, out);
   return out;
 }
 
-function diffFrom(start: Pair, change: TextChange, out: ConfigChanges): void {
+function diffFrom(start: Pair, scope: readonly string[], change: TextChange, out: ConfigChanges): void {
   // Touches the edited text (closed interval: typing right after a value may belong to it).
-  const inRegion = (o: ValueOrigin) => o.file === change.file && o.span.start <= change.newEnd && o.span.end >= change.start;
+  const inRegion = (o: ValueOrigin) => o.file === change.file && touches(o.span, change.start, change.newEnd);
   const historyDiffers = (a: Resolved, b: Resolved) => a.overridden.length !== b.overridden.length || (b.overridden.length > 0 && b.overridden.some(inRegion));
   const stack: Pair[] = [start];
   while (stack.length) {
@@ -103,37 +91,37 @@ function diffFrom(start: Pair, change: TextChange, out: ConfigChanges): void {
     const { a, b } = pair;
     if (a === b) continue;
     if (a.kind !== b.kind) {
-      out.values.push({ path: pathOf(pair), scalar: false });
+      out.values.push({ path: pathOf(pair, scope), scalar: false });
       continue;
     }
     if (a.kind === 'scalar' && b.kind === 'scalar') {
-      if (a.value !== b.value || inRegion(b.origin) || historyDiffers(a, b)) out.values.push({ path: pathOf(pair), scalar: true });
+      if (a.value !== b.value || inRegion(b.origin) || historyDiffers(a, b)) out.values.push({ path: pathOf(pair, scope), scalar: true });
       continue;
     }
     if (historyDiffers(a, b)) {
-      out.values.push({ path: pathOf(pair), scalar: false });
+      out.values.push({ path: pathOf(pair, scope), scalar: false });
       continue;
     }
     if (a.kind === 'array' && b.kind === 'array') {
-      if (a.items.length !== b.items.length) out.values.push({ path: pathOf(pair), scalar: false });
+      if (a.items.length !== b.items.length) out.values.push({ path: pathOf(pair, scope), scalar: false });
       else for (let i = 0; i < a.items.length; i++) stack.push({ a: a.items[i], b: b.items[i], name: String(i), parent: pair });
       continue;
     }
-    if (a.kind === 'object' && b.kind === 'object') diffFields(a, b, pair, out, stack);
+    if (a.kind === 'object' && b.kind === 'object') diffFields(a, b, pair, scope, out, stack);
   }
 }
 
-function diffFields(a: ResolvedObject, b: ResolvedObject, pair: Pair, out: ConfigChanges, stack: Pair[]): void {
+function diffFields(a: ResolvedObject, b: ResolvedObject, pair: Pair, scope: readonly string[], out: ConfigChanges, stack: Pair[]): void {
   let sameKeys = a.fields.size === b.fields.size;
   const before = a.fields.keys();
   for (const [name, value] of b.fields) {
     if (sameKeys && before.next().value !== name) sameKeys = false;
     const old = a.fields.get(name);
     if (old) stack.push({ a: old, b: value, name, parent: pair });
-    else out.values.push({ path: [...pathOf(pair), name], scalar: false });
+    else out.values.push({ path: [...pathOf(pair, scope), name], scalar: false });
   }
   if (sameKeys) return;
-  const path = pathOf(pair);
+  const path = pathOf(pair, scope);
   out.keys.push(path);
   for (const name of a.fields.keys()) if (!b.fields.has(name)) out.values.push({ path: [...path, name], scalar: false });
 }

@@ -96,13 +96,13 @@ function hasSyntaxProblem(problems: readonly ParseProblem[]): boolean {
 }
 
 /** The fields from the root down to the innermost one whose braces hold the region, the object around each, and its index there. */
-interface Enclosing {
+export interface Enclosing {
   fields: HoconField[];
   objects: HoconObject[];
   indexes: number[];
 }
 
-function enclosingFields(root: HoconObject, region: ChangedRegion): Enclosing | undefined {
+export function enclosingFields(root: HoconObject, region: ChangedRegion): Enclosing | undefined {
   const fields: HoconField[] = [];
   const objects: HoconObject[] = [];
   const indexes: number[] = [];

@@ -29,19 +29,21 @@ type Visitor = (field: HoconField, segmentIndex: number, at: ConfigPath) => void
 type IncludeVisitor = (inc: HoconInclude, at: ConfigPath) => void;
 
 function walkObject(obj: HoconObject, prefix: ConfigPath, onSegment: Visitor, onInclude?: IncludeVisitor): void {
-  for (const member of obj.members) {
-    if (member.type === 'include') {
-      onInclude?.(member, prefix);
-      continue;
-    }
-    let at = prefix;
-    const segments = member.key.segments;
-    for (let i = 0; i < segments.length; i++) {
-      at = at.child(segments[i].name);
-      onSegment(member, i, at);
-    }
-    walkValue(member.value, at, onSegment, onInclude);
+  for (const member of obj.members) walkMember(member, prefix, onSegment, onInclude);
+}
+
+function walkMember(member: HoconMember, prefix: ConfigPath, onSegment: Visitor, onInclude?: IncludeVisitor): void {
+  if (member.type === 'include') {
+    onInclude?.(member, prefix);
+    return;
   }
+  let at = prefix;
+  const segments = member.key.segments;
+  for (let i = 0; i < segments.length; i++) {
+    at = at.child(segments[i].name);
+    onSegment(member, i, at);
+  }
+  walkValue(member.value, at, onSegment, onInclude);
 }
 
 function walkValue(value: HoconValue | undefined, at: ConfigPath, onSegment: Visitor, onInclude?: IncludeVisitor): void {
@@ -177,7 +179,7 @@ function memberSites(file: string, member: HoconMember, prefix: ConfigPath): Key
   const hit = cached?.find((g) => g.prefix === prefix);
   if (hit && hit.revision === revision) return hit.sites;
   const sites: KeySite[] = [];
-  walkObject({ type: 'object', braced: false, members: [member], start: member.start, end: member.end }, prefix, (field, i, node) => {
+  walkMember(member, prefix, (field, i, node) => {
     sites.push({ file, path: node.path, node, segment: field.key.segments[i], field, last: i === field.key.segments.length - 1 });
   });
   if (!cached) groupsByMember.set(member, (cached = []));
