@@ -107,7 +107,8 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
       continue;
     }
     const tracked = !!cache?.options.rules && (options.track?.(files.map((f) => f.file)) ?? true);
-    const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined, trace: tracked });
+    const previous = tracked ? cache?.previous(key)?.model : undefined;
+    const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined, trace: tracked, previous });
     models.push(model);
     const texts = new Map(model.files.map((f) => [f.file, f.text]));
     let raw: Finding[];

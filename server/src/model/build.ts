@@ -6,6 +6,7 @@ import type { ParsedEmqx4, ParsedFile, ParsedHocon, ParsedLimits, ParsedSysctl, 
 import type { HoconDocument } from '../parsers/hocon/ast';
 import type { FileReader } from '../parsers/hocon/resolved';
 import { resolveHocon } from '../parsers/hocon';
+import { resolveHoconAgain } from '../parsers/hocon/reresolve';
 import { hoconConfigView } from './extract/hoconView';
 import { emqx4ConfigView } from './extract/emqx4View';
 import type { EmqxConfigView } from './emqxConfig';
@@ -45,6 +46,8 @@ export interface BuildInput {
   reader: FileReader;
   /** Keep a ModelTrace (what each derived part read), for re-using rule results after an edit. */
   trace?: boolean;
+  /** The deployment's previous model, built with `trace`: its resolution is updated instead of redone when only one block changed. */
+  previous?: DeploymentModel;
 }
 
 export function buildModel(input: BuildInput): DeploymentModel {
@@ -98,7 +101,10 @@ function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>
     env[name] = fact.value;
     envFacts.set(name, fact);
   }
-  const result = resolveHocon(layers.map((f) => f.file), input.reader, { env, documents });
+  const entries = layers.map((f) => f.file);
+  const options = { env, documents };
+  const before = input.previous && modelTrace(input.previous)?.resolved;
+  const result = (before && resolveHoconAgain(before, entries, options)) || resolveHocon(entries, input.reader, options);
   for (const p of result.problems) problems.push(p);
   return { view: hoconConfigView(result, layers[layers.length - 1].file, envFacts), resolved: result, layers: layers.map((f) => f.file) };
 }

@@ -72,7 +72,27 @@ export function reparseHoconAt(prev: HoconDocument, text: string, region: Change
   replaceRange(prev.problems, problems.removeStart, problems.removeEnd, fragment.problems);
   shiftSpans(prev.comments, commentsAt.end, delta);
   replaceRange(prev.comments, commentsAt.start, commentsAt.end, fragment.comments);
-  return { text, root: prev.root, problems: prev.problems, comments: prev.comments };
+  const doc: HoconDocument = { text, root: prev.root, problems: prev.problems, comments: prev.comments };
+  replacements.set(doc, { previous: prev, old, field, enclosing: fields.slice(0, -1) });
+  return doc;
+}
+
+/** What reparseHocon changed to make a document: one block of `previous`, read again. */
+export interface BlockReplacement {
+  /** The document it was made from, invalidated since. */
+  previous: HoconDocument;
+  /** The block as it was (its nodes keep the old text's offsets), and the block read again. */
+  old: HoconField;
+  field: HoconField;
+  /** The fields whose braces hold the block, outermost first. */
+  enclosing: HoconField[];
+}
+
+const replacements = new WeakMap<HoconDocument, BlockReplacement>();
+
+/** How `doc` was made from the previous parse, when reparseHocon made it (the resolver re-uses the rest). */
+export function blockReplacement(doc: HoconDocument): BlockReplacement | undefined {
+  return replacements.get(doc);
 }
 
 /** list[start, end) becomes `items`, in place (not splice(...items): a block may hold more comments than a call takes arguments). */

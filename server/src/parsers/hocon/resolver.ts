@@ -22,9 +22,12 @@ export interface ResolveOptions {
 const MAX_INCLUDE_DEPTH = 32;
 const MAX_INCLUDED_CHARS = 64 * 1024 * 1024;
 
-class Builder {
+export class Builder {
+  /** The resolver's own problems (includes, concatenations, substitutions); parse problems are the documents'. */
   readonly problems: ResolveProblem[] = [];
   readonly documents = new Map<string, HoconDocument>();
+  /** Files read through an include. */
+  readonly included = new Set<string>();
   private readonly includeStack: string[] = [];
   private includedChars = 0;
   /** Whether a substitution was met: without one the merged tree is settled, with no walk to prove it. */
@@ -39,7 +42,7 @@ class Builder {
     this.problems.push({ file, start: span.start, end: span.end, code, message, ...(severity ? { severity } : {}) });
   }
 
-  /** Reads and parses a file once; parse problems are collected for every document read. */
+  /** Reads and parses a file once. */
   load(file: string): HoconDocument | undefined {
     const known = this.documents.get(file);
     if (known) return known;
@@ -55,7 +58,6 @@ class Builder {
       doc = parseHocon(text);
     }
     this.documents.set(file, doc);
-    for (const p of doc.problems) this.problems.push({ ...p, file });
     return doc;
   }
 
@@ -88,7 +90,8 @@ class Builder {
     const value = f.value;
     const segments = f.key.segments;
     if (!value || segments.length === 0) return;
-    const origin: ValueOrigin = { file: ctx.file, field: f, span: { start: value.start, end: value.end } };
+    // The span is the value node itself, so it follows the node when an incremental re-parse moves it.
+    const origin: ValueOrigin = { file: ctx.file, field: f, span: value };
     let parent = target;
     if (segments.length > 1) parent = objectAt(target, segments.slice(0, -1).map((s) => s.name), origin);
     const name = segments[segments.length - 1].name;
@@ -104,7 +107,7 @@ class Builder {
    * `ownOrigin`: `origin` already has `v`'s span (a field's value), so it is used as it is.
    */
   toNode(v: HoconValue, ctx: Ctx, origin: ValueOrigin, at: string[], ownOrigin = false): Node | undefined {
-    const o: ValueOrigin = ownOrigin ? origin : { ...origin, span: { start: v.start, end: v.end } };
+    const o: ValueOrigin = ownOrigin ? origin : { ...origin, span: v };
     switch (v.type) {
       case 'object': {
         const obj = newObj(o);
@@ -164,6 +167,7 @@ class Builder {
       else this.problem(ctx.file, m, 'hocon/include-missing', `The include "${m.target}" cannot be read (looked for ${where}); EMQX silently skips it.`, 'warning');
       return;
     }
+    this.included.add(found);
     this.includedChars += doc.text.length;
     if (this.includedChars > MAX_INCLUDED_CHARS) {
       this.problem(ctx.file, m, 'hocon/include-missing', 'The included files add up to more text than a configuration can reasonably hold; the rest were not read.', 'error');
@@ -238,5 +242,54 @@ export function resolveHocon(entries: string[], reader: FileReader, options: Res
   // Without substitutions the merged tree is the answer (its nodes carry `kind`); evaluating would copy it.
   const settled = !b.substitutions || isSettled(tree);
   const root = settled ? (tree as unknown as ResolvedObject) : (new Evaluator(tree, b.problems).resolveRoot() as ResolvedObject);
-  return { root, documents: b.documents, problems: b.problems, settled };
+  const result: ResolveResult = { root, documents: b.documents, problems: problemsInOrder(b.documents, b.problems), settled };
+  infos.set(result, { entries, options, substitutions: b.substitutions, own: b.problems, included: b.included });
+  return result;
+}
+
+/** How a result was resolved: what reresolve.ts needs to know to update it after an edit of one block. */
+export interface ResolveInfo {
+  entries: readonly string[];
+  options: ResolveOptions;
+  /** A substitution was met: the result was evaluated, not merged only. */
+  substitutions: boolean;
+  /** The problems that are not a parsed document's (includes, concatenations, substitutions). */
+  own: readonly ResolveProblem[];
+  included: ReadonlySet<string>;
+}
+
+const infos = new WeakMap<ResolveResult, ResolveInfo>();
+
+export function resolveInfo(result: ResolveResult): ResolveInfo | undefined {
+  return infos.get(result);
+}
+
+export function recordResolveInfo(result: ResolveResult, info: ResolveInfo): void {
+  infos.set(result, info);
+}
+
+/**
+ * Every problem, file by file in the order the files were read, each file's by position (a stable sort, the
+ * parse's first): an order that does not depend on how the result was reached (reresolve.ts).
+ */
+export function problemsInOrder(documents: ReadonlyMap<string, HoconDocument>, own: readonly ResolveProblem[]): ResolveProblem[] {
+  const byFile = new Map<string, ResolveProblem[]>();
+  for (const p of own) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  const out: ResolveProblem[] = [];
+  for (const [file, doc] of documents) {
+    const extra = byFile.get(file);
+    const list = doc.problems.map((p): ResolveProblem => ({ ...p, file }));
+    if (extra) {
+      for (const p of extra) list.push(p);
+      list.sort((a, b) => a.start - b.start);
+      byFile.delete(file);
+    }
+    for (const p of list) out.push(p);
+  }
+  for (const list of byFile.values()) for (const p of list) out.push(p);
+  return out;
 }
