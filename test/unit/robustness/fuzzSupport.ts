@@ -131,6 +131,12 @@ function lineParsed(
 }
 
 /** Parses `text` with `parser` and returns the generic view the checks use. Throws only if the parser does. */
+/** The parser alone, with no walk of its result: what the bench's linearity check times. */
+export function parseOnly(parser: ParserName, text: string): unknown {
+  const parsers: Record<ParserName, (text: string) => unknown> = { hocon: parseHocon, emqx4: parseEmqx4, vmargs: parseVmArgs, sysctl: parseSysctl, systemd: parseUnit, limits: parseLimits, envfile: parseEnvFile };
+  return parsers[parser](text);
+}
+
 export function parseFor(parser: ParserName, text: string): Parsed {
   switch (parser) {
     case 'hocon':
