@@ -25,6 +25,7 @@ import { mergeSettings, SETTINGS_SECTION } from './settings';
 import { COMMANDS, executeCommand } from './commands';
 import { selectSafeEdits } from '../cli/fix';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { sameItems } from '../core/lists';
 
 const LANGUAGE_KINDS: Record<string, FileKind> = {
   'emqx-hocon': 'emqx-conf', 'erlang-vmargs': 'vmargs', 'sysctl-conf': 'sysctl', 'emqx-systemd': 'systemd', 'limits-conf': 'limits',
@@ -232,9 +233,4 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** True when both lists hold the same objects in the same order. */
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -106,7 +106,7 @@ function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>
   const before = input.previous && modelTrace(input.previous)?.resolved;
   const result = (before && resolveHoconAgain(before, entries, options)) || resolveHocon(entries, input.reader, options);
   for (const p of result.problems) problems.push(p);
-  return { view: hoconConfigView(result, layers[layers.length - 1].file, envFacts), resolved: result, layers: layers.map((f) => f.file) };
+  return { view: hoconConfigView(result, layers[layers.length - 1].file, envFacts), resolved: result, layers: entries };
 }
 
 /** The EMQX version the files are written for: 4.x flat format, else 5 unless a 6.x marker is present. */

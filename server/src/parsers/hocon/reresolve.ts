@@ -12,8 +12,9 @@
  */
 import type { HoconField, HoconValue } from './ast';
 import type { FileReader, Resolved, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from './resolved';
-import { blockReplacement } from './incremental';
+import { blockReplacement, type BlockReplacement } from './incremental';
 import { Builder, problemsInOrder, recordResolveInfo, resolveInfo, type ResolveOptions } from './resolver';
+import { sameItems } from '../../core/lists';
 
 /** The block is converted with no file access: an include in it sends the caller to a full resolve. */
 const NO_FILES: FileReader = { read: () => undefined };
@@ -23,19 +24,21 @@ export function resolveHoconAgain(prev: ResolveResult, entries: readonly string[
   const info = resolveInfo(prev);
   const documents = options.documents;
   if (!info || !documents || info.substitutions || !prev.settled) return undefined;
-  if (!sameList(info.entries, entries) || info.options.dataDir !== options.dataDir || !sameEnv(info.options.env, options.env)) return undefined;
+  if (!sameItems(info.entries, entries) || info.options.dataDir !== options.dataDir || !sameEnv(info.options.env, options.env)) return undefined;
   // Exactly one of the documents read before changed, by reparseHocon from the one read before; the
   // others are the same parses (a file read from the disk is not among `documents`: it may have changed).
   let file: string | undefined;
-  for (const [name, old] of prev.documents) {
+  let replacement: BlockReplacement | undefined;
+  for (const [name, read] of prev.documents) {
     const now = documents.get(name);
-    if (now === old) continue;
-    if (file !== undefined || !now || blockReplacement(now)?.previous !== old) return undefined;
+    if (now === read) continue;
+    replacement = now && blockReplacement(now);
+    if (file !== undefined || replacement?.previous !== read) return undefined;
     file = name;
   }
-  if (file === undefined || !entries.includes(file) || info.included.has(file)) return undefined;
+  if (file === undefined || !replacement || !entries.includes(file) || info.included.has(file)) return undefined;
   const doc = documents.get(file)!;
-  const { old, field, enclosing } = blockReplacement(doc)!;
+  const { old, field, enclosing } = replacement;
   const path = [...enclosing, field].flatMap((f) => f.key.segments.map((s) => s.name));
 
   const chain: ResolvedObject[] = [prev.root];
@@ -127,10 +130,6 @@ function setOnlyBy(node: Resolved, file: string, fields: Set<HoconField>): boole
     else if (n.kind === 'array') for (const item of n.items) stack.push(item);
   }
   return true;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function sameEnv(a: ResolveOptions['env'] = {}, b: ResolveOptions['env'] = {}): boolean {
