@@ -4,12 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, setupEditors, tempDir, copyExamples, summary } from '../test/clients/editors.mjs';
+import { ROOT, setupEditorsOrFail, tempDir, copyExamples, summary } from '../test/clients/editors.mjs';
 
 /** Scenario script and the file (relative to the copied examples) it opens. */
 const SCENARIOS = [{ lua: 'test/clients/emqx_conf.lua', open: 'emqx.conf' }];
 
-const env = setupEditors();
+const env = await setupEditorsOrFail('nvim', ['nvim']);
 const serverJs = path.join(ROOT, 'dist', 'server.js');
 let passed = 0;
 let failed = 0;

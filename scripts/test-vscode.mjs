@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { ROOT, setupEditors, tempDir, copyExamples, summary } from '../test/clients/editors.mjs';
+import { ROOT, setupEditorsOrFail, tempDir, copyExamples, summary } from '../test/clients/editors.mjs';
 import { codeServerContext, startCodeServer, launchBrowser, NOISE } from '../test/vscode/codeServer.mjs';
 
 const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 300000);
@@ -14,7 +14,7 @@ const log = (m) => console.log(`[vscode ${((Date.now() - started) / 1000).toFixe
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run npm run build');
-  const editors = setupEditors();
+  const editors = await setupEditorsOrFail('vscode', ['code-server']);
   const tmp = tempDir('vscode');
   const ws = copyExamples(path.join(tmp, 'workspace'));
   const ctx = codeServerContext(tmp, editors);

@@ -1,10 +1,10 @@
-// Runs every test layer, or the ones named: node scripts/test.mjs [unit] [lsp] [nvim] [vscode] [ui]
+// Runs every test layer, or the ones named: node scripts/test.mjs [unit] [lsp] [nvim] [vscode] [ui] [setup]
 // Each layer prints a plain "N passed, N failed" line; the exit code is non-zero when any layer fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { buildTests } from './build-tests.mjs';
 
-const all = ['unit', 'lsp', 'nvim', 'vscode', 'ui'];
+const all = ['unit', 'lsp', 'nvim', 'vscode', 'ui', 'setup'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const layers = asked.length ? asked : all;
 const unknown = layers.filter((l) => !all.includes(l));

@@ -26,7 +26,14 @@ suite('quick fixes', () => {
     const m = /cookie\s*=\s*"?([A-Za-z0-9]+)"?/.exec(line);
     assert.ok(m && m[1].length >= 32 && m[1] !== 'emqxsecretcookie', line);
     assert.ok(await waitFor(() => withRule(uri, RULE).length === 0), `still reported: ${describe(uri)}`);
-    assert.ok(await doc.save(), 'saved');
+    // save() is false when the document is no longer dirty (something saved it first); what counts is
+    // that the fixed text reaches the disk.
+    await doc.save();
+    const disk = await waitFor(async () => {
+      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      return text.includes(m[1]) && !doc.isDirty && text;
+    });
+    assert.ok(disk, `the fixed cookie is not on disk after saving (dirty: ${doc.isDirty})`);
     assert.ok(await waitFor(() => withRule(uri, RULE).length === 0), `back after saving: ${describe(uri)}`);
   });
 });
