@@ -11,7 +11,8 @@ import type { Settings } from './settings';
 import type { Span } from '../core/text';
 import type { DerivedPart, Reads } from '../model/observe';
 import { modelTrace, type ModelTrace } from '../model/build';
-import { diffResolved, enclosingBlockPath, shiftSpan, textChange, touches, type ConfigChanges, type TextChange } from './changes';
+import { shiftSpan, textChange, type TextChange } from './changes';
+import { diffResolved, enclosingBlockPath, touches, type ConfigChanges } from '../parsers/hocon/incremental/diff';
 
 /** One rule's last run: what it read, and its findings with plain spans in the text it ran on. */
 export interface RuleResult {

@@ -6,7 +6,7 @@ import type { ParsedEmqx4, ParsedFile, ParsedHocon, ParsedLimits, ParsedSysctl, 
 import type { HoconDocument } from '../parsers/hocon/ast';
 import type { FileReader } from '../parsers/hocon/resolved';
 import { resolveHocon } from '../parsers/hocon';
-import { resolveHoconAgain } from '../parsers/hocon/reresolve';
+import { resolveHoconAgain } from '../parsers/hocon/incremental/reresolve';
 import { hoconConfigView } from './extract/hoconView';
 import { emqx4ConfigView } from './extract/emqx4View';
 import type { EmqxConfigView } from './emqxConfig';

@@ -6,7 +6,7 @@
  */
 import type { FileKind } from '../workspace/fileKinds';
 import { changedRegion, type ChangedRegion } from '../core/textDiff';
-import { reparseHoconAt } from './hocon/incremental';
+import { reparseHoconAt } from './hocon/incremental/reparse';
 import { countLines, firstLineStart, isEmqx4, type LineCounts } from './emqx4';
 import { parseFile, type ParsedFile, type ParsedHocon } from '.';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseHocon, type HoconDocument, type HoconField, type HoconObject } from '../../../server/src/parsers/hocon';
-import { reparseHocon } from '../../../server/src/parsers/hocon/incremental';
+import { reparseHocon } from '../../../server/src/parsers/hocon/incremental/reparse';
 import { parseFile } from '../../../server/src/parsers';
 import { parseAgain } from '../../../server/src/parsers/reparse';
 import { countLines, firstLineStart } from '../../../server/src/parsers/emqx4';

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseHocon, resolveHocon, type HoconDocument, type Resolved, type ResolveResult, type ValueOrigin } from '../../../server/src/parsers/hocon';
-import { reparseHocon } from '../../../server/src/parsers/hocon/incremental';
-import { resolveHoconAgain } from '../../../server/src/parsers/hocon/reresolve';
+import { reparseHocon } from '../../../server/src/parsers/hocon/incremental/reparse';
+import { resolveHoconAgain } from '../../../server/src/parsers/hocon/incremental/reresolve';
 import { editStream } from './editStream';
 // @ts-expect-error: a plain ES module of the benchmarks
 import { largeEmqxConf } from '../../../bench/lib/generate.mjs';

@@ -8,7 +8,7 @@ import { resolveHocon, type ResolveOptions } from './resolver';
 export * from './ast';
 export * from './resolved';
 export { parseHocon, MAX_DEPTH } from './parser';
-export { reparseHocon } from './incremental';
+export { reparseHocon } from './incremental/reparse';
 export { resolveHocon, type ResolveOptions } from './resolver';
 export { hoconString, quoteString, isSafeUnquoted } from './strings';
 export { findFields, setValue, insertValue, removeKey } from './edits';

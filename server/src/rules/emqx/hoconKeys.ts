@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { DeploymentModel } from '../../model/deploymentModel';
 import type { ParsedHocon } from '../../parsers';
 import type { HoconField, HoconInclude, HoconKeySegment, HoconMember, HoconObject, HoconValue } from '../../parsers/hocon/ast';
-import { revisionOf } from '../../parsers/hocon/revision';
+import { revisionOf } from '../../parsers/hocon/incremental/revision';
 import { emqxKeyInfo, isKnownSection, type EmqxVersion, type KeyInfo } from '../../knowledge/index';
 
 /** One segment of a key as written, with the config path it names. */

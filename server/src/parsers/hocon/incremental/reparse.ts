@@ -20,13 +20,13 @@
  * text's offsets and its arrays are edited; do not use it (or anything holding its nodes) afterwards.
  * `prev` must be exactly the parse of `prev.text` (by parseHocon, or by an earlier reparseHocon).
  */
-import { changedRegion, type ChangedRegion } from '../../core/textDiff';
+import { changedRegion, type ChangedRegion } from '../../../core/textDiff';
 import { markChanged } from './revision';
-import type { ParseProblem } from '../../core/problems';
-import type { Span } from '../../core/text';
-import type { HoconComment, HoconDocument, HoconField, HoconObject } from './ast';
-import { MAX_DEPTH, Parser } from './parser';
-import { MAX_PROBLEMS } from './scanner';
+import type { ParseProblem } from '../../../core/problems';
+import type { Span } from '../../../core/text';
+import type { HoconComment, HoconDocument, HoconField, HoconObject } from '../ast';
+import { MAX_DEPTH, Parser } from '../parser';
+import { MAX_PROBLEMS } from '../scanner';
 import { shiftMembersFrom, shiftProblems, shiftSpans } from './shift';
 
 /**

@@ -10,11 +10,11 @@
  * block again and putting it in place gives what a full merge gives. The rest of the tree is shared with
  * the previous result: its origins hold the live CST nodes, which the re-parse moved in place.
  */
-import type { HoconField, HoconValue } from './ast';
-import type { FileReader, Resolved, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from './resolved';
-import { blockReplacement, type BlockReplacement } from './incremental';
-import { Builder, problemsInOrder, recordResolveInfo, resolveInfo, type ResolveOptions } from './resolver';
-import { sameItems } from '../../core/lists';
+import type { HoconField, HoconValue } from '../ast';
+import type { FileReader, Resolved, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from '../resolved';
+import { blockReplacement, type BlockReplacement } from './reparse';
+import { Builder, problemsInOrder, recordResolveInfo, resolveInfo, type ResolveOptions } from '../resolver';
+import { sameItems } from '../../../core/lists';
 
 /** The block is converted with no file access: an include in it sends the caller to a full resolve. */
 const NO_FILES: FileReader = { read: () => undefined };

@@ -3,9 +3,9 @@
  * re-parse (incremental.ts). Every span-bearing object of the CST is reached exactly once (the parser
  * shares no node, key, segment or span object between two places).
  */
-import type { ParseProblem } from '../../core/problems';
-import type { Span } from '../../core/text';
-import type { HoconField, HoconMember, HoconValue } from './ast';
+import type { ParseProblem } from '../../../core/problems';
+import type { Span } from '../../../core/text';
+import type { HoconField, HoconMember, HoconValue } from '../ast';
 
 /** Shifts members[from..] and everything inside them. */
 export function shiftMembersFrom(members: HoconMember[], from: number, delta: number): void {
