@@ -21,8 +21,8 @@ import { startServer, makeWorkspace, fileUri, withTimeout, codesOf, type ServerS
 import { hoconWithCookie, vmargsWithCookie, strongCookie, WEAK_COOKIE, COOKIE_LINE } from './samples';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../server/src/engine/engine';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
-import { nodeFileReader } from '../../server/src/parsers/hocon/fsReader';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { nodeFileReader } from '../../server/src/host/fileReader';
 import { LineIndex } from '../../server/src/core/text';
 
 /** What the engine, run in this process, says about `file` when the workspace holds `files` (absolute paths). */

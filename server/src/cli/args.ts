@@ -1,6 +1,6 @@
 /** Command-line parsing for mqtt-harden; returns a usage error message instead of throwing. */
 import type { Severity } from '../core/problems';
-import type { RuleLevel } from '../engine/settings';
+import type { RuleLevel } from '../core/settings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

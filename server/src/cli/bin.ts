@@ -1,5 +1,6 @@
 /** The mqtt-harden executable: runs main() with the process's arguments and streams. */
-import { main, EXIT_ERROR, type Io } from './main';
+import { main, EXIT_ERROR } from './main';
+import type { Io } from './io';
 import { PRODUCT_NAME } from '../core/product';
 
 const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };

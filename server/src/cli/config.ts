@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliOptions } from './args';
-import { normalizeSettings, type Settings } from '../engine/settings';
+import { normalizeSettings, type Settings } from '../core/settings';
 import { describeFsError } from '../workspace/discover';
 
 export const CONFIG_FILE_NAME = '.mqtt-harden.json';

@@ -1,6 +1,6 @@
 /** --fix: apply every safe fix once, file by file, and report what changed (or print a diff with --dry-run). */
 import * as fs from 'node:fs';
-import type { Io } from './main';
+import type { Io } from './io';
 import type { Finding } from '../rules/types';
 import type { Workspace } from '../workspace/workspace';
 import { applyEdits, type FileEdit } from '../core/text';

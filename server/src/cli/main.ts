@@ -6,16 +6,10 @@ import { scan } from './scan';
 import { resolveCommand } from './resolve';
 import { explainRule, listRules } from './explain';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
+import type { Io } from './io';
 
 export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-}
 
 export function main(argv: string[], io: Io): number {
   const parsed = parseArgs(argv);

@@ -1,7 +1,7 @@
 /** `mqtt-harden resolve FILE`: the configuration EMQX would load from FILE, as JSON. */
-import type { Io } from './main';
+import type { Io } from './io';
 import { resolveToJson } from '../parsers/hocon';
-import { nodeFileReader } from '../parsers/hocon/fsReader';
+import { nodeFileReader } from '../host/fileReader';
 import { readTextFile } from '../workspace/discover';
 import { LineIndex } from '../core/text';
 import { displayPath } from './format/common';

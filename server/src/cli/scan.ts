@@ -1,14 +1,14 @@
 /** The scan command: find files, analyze the deployments, print findings, and optionally apply fixes. */
 import * as path from 'node:path';
 import type { CliOptions } from './args';
-import type { Io } from './main';
-import type { Settings } from '../engine/settings';
+import type { Io } from './io';
+import type { Settings } from '../core/settings';
 import type { Severity } from '../core/problems';
 import { discoverFiles, readTextFile } from '../workspace/discover';
 import { matchesAny } from '../workspace/glob';
 import { Workspace } from '../workspace/workspace';
 import { analyzeWorkspace } from '../engine/engine';
-import { nodeFileReader } from '../parsers/hocon/fsReader';
+import { nodeFileReader } from '../host/fileReader';
 import { formatText } from './format/text';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';

@@ -2,7 +2,7 @@
 import type { Finding, Report, Rule } from '../rules/types';
 import { docsPath } from '../rules/types';
 import type { DeploymentModel } from '../model/deploymentModel';
-import type { Settings } from './settings';
+import type { Settings } from '../core/settings';
 import { RULES } from '../rules';
 import { observedModel, recording, Reads } from '../model/observe';
 import { moveFindings, seesChange, snapshot, type Reuse, type RuleResults } from './reuse';

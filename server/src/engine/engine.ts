@@ -12,7 +12,7 @@ import type { Finding } from '../rules/types';
 import { buildModel } from '../model/build';
 import { analyzeModel, analyzeModelTracked } from './analyze';
 import { reuseFor, type RuleResults } from './reuse';
-import type { Settings } from './settings';
+import type { Settings } from '../core/settings';
 import { applySuppressions } from './suppressions';
 import { widenEmptySpan } from '../core/text';
 

@@ -7,7 +7,7 @@
 import type { DeploymentModel, Fact } from '../model/deploymentModel';
 import type { ParsedFile } from '../parsers';
 import type { Finding } from '../rules/types';
-import type { Settings } from './settings';
+import type { Settings } from '../core/settings';
 import type { Span } from '../core/text';
 import type { DerivedPart, Reads } from '../model/observe';
 import { modelTrace, type ModelTrace } from '../model/build';

@@ -10,12 +10,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../workspace/workspace';
-import { classifyPath, type FileKind } from '../workspace/fileKinds';
+import type { FileKind } from '../parsers/fileKind';
+import { classifyPath } from '../workspace/fileKinds';
 import { discoverFiles, readTextFile } from '../workspace/discover';
 import { filesSettingFilter } from '../workspace/glob';
 import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
-import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
-import { nodeFileReader } from '../parsers/hocon/fsReader';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { nodeFileReader } from '../host/fileReader';
 import { docsPath, type Finding } from '../rules/types';
 import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
 import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';

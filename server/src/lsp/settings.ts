@@ -1,7 +1,7 @@
 /** Settings in the server: .mqtt-harden.json of each workspace folder, overlaid with the editor's mqttHarden.* settings. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../engine/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
 
 export const SETTINGS_SECTION = 'mqttHarden';
 

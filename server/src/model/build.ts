@@ -1,7 +1,7 @@
 /** Builds the DeploymentModel of one deployment from its parsed files. */
 import * as path from 'node:path';
 import type { DeploymentModel, EmqxVersion, Fact } from './deploymentModel';
-import type { Settings } from '../engine/settings';
+import type { Settings } from '../core/settings';
 import type { ParsedEmqx4, ParsedFile, ParsedHocon, ParsedLimits, ParsedSysctl, ParsedVmArgs } from '../parsers';
 import type { HoconDocument } from '../parsers/hocon/ast';
 import type { FileReader } from '../parsers/hocon/resolved';

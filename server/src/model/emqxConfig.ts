@@ -3,7 +3,7 @@
  * value with its origin, whether it came from 5.x/6.x HOCON layers, 4.x flat keys or the environment.
  */
 import type { FileEdit } from '../core/text';
-import type { Fact, Origin } from './deploymentModel';
+import type { Fact, Origin } from './fact';
 
 export interface EmqxConfigView {
   format: 'hocon' | 'emqx4';

@@ -1,5 +1,5 @@
 /** Parses a deployment file by its kind; the one place that knows which parser reads which file. */
-import type { FileKind } from '../workspace/fileKinds';
+import type { FileKind } from './fileKind';
 import type { ParseProblem } from '../core/problems';
 import type { HoconDocument } from './hocon/ast';
 import { parseHocon } from './hocon';

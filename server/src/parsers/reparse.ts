@@ -4,7 +4,7 @@
  * kept from per-line counts, counting again only the lines the edit touched. The result always equals
  * what parseFile gives for the new text.
  */
-import type { FileKind } from '../workspace/fileKinds';
+import type { FileKind } from './fileKind';
 import { changedRegion, type ChangedRegion } from '../core/textDiff';
 import { reparseHoconAt } from './hocon/incremental/reparse';
 import { countLines, firstLineStart, isEmqx4, type LineCounts } from './emqx4';

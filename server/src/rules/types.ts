@@ -5,7 +5,7 @@
 import type { FileEdit, Span } from '../core/text';
 import type { Severity } from '../core/problems';
 import type { DeploymentModel } from '../model/deploymentModel';
-import type { Settings } from '../engine/settings';
+import type { Settings } from '../core/settings';
 
 /** A one-click change; edits may span several files. */
 export interface Fix {

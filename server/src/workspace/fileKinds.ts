@@ -2,13 +2,7 @@
  * Which deployment files the product reads, recognised by path alone (never by guessing at every *.conf):
  * an unrelated nginx.conf is left alone.
  */
-export type FileKind =
-  | 'emqx-conf' // emqx.conf / *.hocon: HOCON (5.x/6.x) or, when it is not HOCON-shaped, the 4.x flat format
-  | 'vmargs'
-  | 'sysctl'
-  | 'systemd'
-  | 'limits'
-  | 'env'; // an EnvironmentFile= target (KEY=value lines); known only once a unit names it
+import type { FileKind } from '../parsers/fileKind';
 
 const SEP = /[\\/]/;
 

@@ -3,7 +3,8 @@
  * text so a change re-parses only the file that changed.
  */
 import * as path from 'node:path';
-import { classifyPath, type FileKind } from './fileKinds';
+import type { FileKind } from '../parsers/fileKind';
+import { classifyPath } from './fileKinds';
 import { parseFile, type ParsedFile } from '../parsers';
 import { parseAgain, type KeptParse } from '../parsers/reparse';
 

@@ -10,8 +10,8 @@ import { defaultInstallFiles, writeTemp, type ShippedVersion } from './defaultIn
 import { Workspace } from '../../../server/src/workspace/workspace';
 import { classifyPath } from '../../../server/src/workspace/fileKinds';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS } from '../../../server/src/engine/settings';
-import { nodeFileReader } from '../../../server/src/parsers/hocon/fsReader';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
+import { nodeFileReader } from '../../../server/src/host/fileReader';
 import { parseFile } from '../../../server/src/parsers';
 import type { Finding } from '../../../server/src/rules/types';
 

@@ -11,7 +11,7 @@ import { parseFile } from '../../../server/src/parsers';
 import { classifyPath } from '../../../server/src/workspace/fileKinds';
 import { ROOT, findingsOf, workspaceOf, readerOf, type RuleCase } from '../rules/ruleTester';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS } from '../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 
 export type Files = Record<string, string>;
 

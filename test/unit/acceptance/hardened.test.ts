@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readTree, writeTemp } from './defaultInstall';
-import { main, type Io } from '../../../server/src/cli/main';
+import { main } from '../../../server/src/cli/main';
+import type { Io } from '../../../server/src/cli/io';
 
 const FIXTURE = path.resolve('test', 'fixtures', 'hardened');
 /** Files that hold secrets: the EnvironmentFile with the cookie and the dashboard's initial password. */

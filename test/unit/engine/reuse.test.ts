@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../../../server/src/workspace/workspace';
 import { AnalysisCache, analyzeWorkspace } from '../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settings';
 import type { FileReader } from '../../../server/src/parsers/hocon/resolved';
 import type { RuleResults } from '../../../server/src/engine/reuse';
 import { modelTrace } from '../../../server/src/model/build';

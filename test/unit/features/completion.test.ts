@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completions, type CompletionData, type CompletionOptions } from '../../../server/src/features/completion';
 import { parseFile } from '../../../server/src/parsers';
-import type { FileKind } from '../../../server/src/workspace/fileKinds';
+import type { FileKind } from '../../../server/src/parsers/fileKind';
 import { snippetToText } from '../../../server/src/snippets/render';
 
 function complete(kind: FileKind, marked: string, options?: CompletionOptions, name = 'emqx.conf'): { items: CompletionData[]; text: string; offset: number } {

@@ -1,7 +1,7 @@
 /** Builds a FeatureContext for a virtual deployment; `|` in a file's text marks the cursor. */
 import type { FeatureContext } from '../../../server/src/features/context';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS } from '../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { workspaceOf, readerOf, ROOT } from '../rules/ruleTester';
 
 export function contextAt(files: Record<string, string>, fileWithCursor: string): { ctx: FeatureContext; offset: number; text: string } {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { nodeFileReader, parseHocon, resolveHocon, resolveToJson, toPlain, lookup } from '../../../server/src/parsers/hocon';
+import { parseHocon, resolveHocon, resolveToJson, toPlain, lookup } from '../../../server/src/parsers/hocon';
+import { nodeFileReader } from '../../../server/src/host/fileReader';
 import { EMQX_HOCON, SAMPLES, readText } from './helpers';
 
 /** Samples EMQX refuses, with the problem code we must raise (see the corpus README). */

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { nodeFileReader, resolveToJson } from '../../../server/src/parsers/hocon';
+import { resolveToJson } from '../../../server/src/parsers/hocon';
+import { nodeFileReader } from '../../../server/src/host/fileReader';
 import { SAMPLES } from './helpers';
 
 /**

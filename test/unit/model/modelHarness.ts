@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { discoverFiles, readTextFile } from '../../../server/src/workspace/discover';
 import { Workspace } from '../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
-import { nodeFileReader } from '../../../server/src/parsers/hocon/fsReader';
+import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settings';
+import { nodeFileReader } from '../../../server/src/host/fileReader';
 import type { DeploymentModel, Origin } from '../../../server/src/model/deploymentModel';
 
 export interface LoadedDeployment {

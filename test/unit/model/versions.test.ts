@@ -106,7 +106,7 @@ test('the implicit default listener of a type exists only while the config names
   const { findingsOf } = await import('../rules/ruleTester');
   const { Workspace } = await import('../../../server/src/workspace/workspace');
   const { analyzeWorkspace } = await import('../../../server/src/engine/engine');
-  const { DEFAULT_SETTINGS } = await import('../../../server/src/engine/settings');
+  const { DEFAULT_SETTINGS } = await import('../../../server/src/core/settings');
   void findingsOf;
   const ws = new Workspace();
   ws.set('/d/emqx.conf', 'listeners.tcp.internal.bind = "127.0.0.1:11883"\n');

@@ -4,12 +4,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFile } from '../../../server/src/parsers';
-import type { FileKind } from '../../../server/src/workspace/fileKinds';
+import type { FileKind } from '../../../server/src/parsers/fileKind';
 import { Workspace } from '../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
 import { analyzeModel } from '../../../server/src/engine/analyze';
 import { buildModel } from '../../../server/src/model/build';
-import { DEFAULT_SETTINGS } from '../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { RULES } from '../../../server/src/rules';
 import type { Rule } from '../../../server/src/rules/types';
 

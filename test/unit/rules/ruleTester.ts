@@ -9,7 +9,7 @@ import type { Rule, Finding } from '../../../server/src/rules/types';
 import type { Severity } from '../../../server/src/core/problems';
 import { Workspace } from '../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settings';
 import { applyEdits } from '../../../server/src/core/text';
 import { fillSecrets } from '../../../server/src/core/secrets';
 

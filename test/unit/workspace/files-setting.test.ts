@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Workspace } from '../../../server/src/workspace/workspace';
 import { filesSettingFilter } from '../../../server/src/workspace/glob';
 import { analyzeWorkspace, AnalysisCache } from '../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settings';
 
 const WEAK = 'node.cookie = emqxsecretcookie\n';
 

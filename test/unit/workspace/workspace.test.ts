@@ -53,7 +53,7 @@ test('globs: ** spans folders, * stays in one segment', () => {
 
 test('an edit re-analyzes only the deployment it touches', async () => {
   const { analyzeWorkspace, AnalysisCache } = await import('../../../server/src/engine/engine');
-  const { DEFAULT_SETTINGS } = await import('../../../server/src/engine/settings');
+  const { DEFAULT_SETTINGS } = await import('../../../server/src/core/settings');
   const ws = new Workspace();
   ws.set('/w/a/emqx.conf', 'node.cookie = emqxsecretcookie\n');
   ws.set('/w/b/emqx.conf', 'node.cookie = emqxsecretcookie\n');

@@ -52,5 +52,3 @@ export function resolveToJson(file: string, reader: FileReader, options?: Resolv
   const result = resolveHocon([file], reader, options);
   return { json: toPlain(result.root), problems: result.problems };
 }
-
-export { nodeFileReader } from './fsReader';

@@ -1,7 +1,7 @@
-/** Questions several erlang/* rules ask: is the node clustered, and which address should it bind to. */
+/** Questions several erlang/* rules ask: is the node clustered, which address should it bind to, how does RPC travel. */
 import { isIP } from 'node:net';
 import type { DeploymentModel, Fact } from '../../model/deploymentModel';
-import { settingOrDefault } from '../../model/emqxConfig';
+import { settingOrDefault, type EmqxConfigView } from '../../model/emqxConfig';
 import { nodeName } from '../../model/ports';
 
 export interface Clustering {
@@ -50,4 +50,31 @@ export function addressTuple(address: string): string | undefined {
   if (left.concat(right).some((g) => g.includes('.'))) return undefined; // embedded IPv4: rare, left to the user
   const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
   return groups.length === 8 ? `{${groups.map((g) => parseInt(g, 16)).join(',')}}` : undefined;
+}
+
+/** `rpc.protocol`, or its older name `rpc.driver`, with the path that sets it (default `tcp` at `rpc.protocol`). */
+export function rpcProtocol(model: DeploymentModel): { path: string[]; fact: Fact<unknown> } | undefined {
+  const view = model.emqx;
+  if (!view || view.format !== 'hocon') return undefined;
+  for (const name of ['protocol', 'driver']) {
+    const fact = view.get(['rpc', name]);
+    if (fact) return { path: ['rpc', name], fact };
+  }
+  return { path: ['rpc', 'protocol'], fact: { value: 'tcp', explicit: false, origin: view.anchor(['rpc', 'protocol']), overridden: [] } };
+}
+
+const RPC_TLS_FILES = ['certfile', 'keyfile', 'cacertfile'] as const;
+/** Where the quick fix points each missing file: placeholders the user replaces with the real paths. */
+export const RPC_TLS_PLACEHOLDERS: Record<(typeof RPC_TLS_FILES)[number], string> = {
+  certfile: '/etc/emqx/certs/rpc/node-cert.pem',
+  keyfile: '/etc/emqx/certs/rpc/node-key.pem',
+  cacertfile: '/etc/emqx/certs/rpc/ca.pem',
+};
+
+/** The certificate settings RPC over TLS needs that the configuration does not give. */
+export function missingRpcTlsFiles(view: EmqxConfigView): (typeof RPC_TLS_FILES)[number][] {
+  return RPC_TLS_FILES.filter((name) => {
+    const value = view.get(['rpc', name])?.value;
+    return typeof value !== 'string' || value.trim() === '';
+  });
 }

@@ -1,23 +1,10 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import type { DeploymentModel, Fact } from '../../model/deploymentModel';
 import { joinEdits, setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
-import { clustering } from './clusterFacts';
-import { missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS } from './rpc-ssl-incomplete';
+import { clustering, missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from './clusterFacts';
 
 const id = 'erlang/rpc-cleartext';
-
-/** `rpc.protocol`, or its older name `rpc.driver`, with the path that sets it (default `tcp` at `rpc.protocol`). */
-export function rpcProtocol(model: DeploymentModel): { path: string[]; fact: Fact<unknown> } | undefined {
-  const view = model.emqx;
-  if (!view || view.format !== 'hocon') return undefined;
-  for (const name of ['protocol', 'driver']) {
-    const fact = view.get(['rpc', name]);
-    if (fact) return { path: ['rpc', name], fact };
-  }
-  return { path: ['rpc', 'protocol'], fact: { value: 'tcp', explicit: false, origin: view.anchor(['rpc', 'protocol']), overridden: [] } };
-}
 
 export const rule: Rule = {
   id,

@@ -1,27 +1,10 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { FileEdit } from '../../core/text';
-import { rpcProtocol } from './rpc-cleartext';
+import { missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from './clusterFacts';
 import { joinEdits } from '../fixes';
-import type { EmqxConfigView } from '../../model/emqxConfig';
 
 const id = 'erlang/rpc-ssl-incomplete';
-export const RPC_TLS_FILES = ['certfile', 'keyfile', 'cacertfile'] as const;
-const FILES = RPC_TLS_FILES;
-/** Where the quick fix points each missing file: placeholders the user replaces with the real paths. */
-export const RPC_TLS_PLACEHOLDERS: Record<(typeof FILES)[number], string> = {
-  certfile: '/etc/emqx/certs/rpc/node-cert.pem',
-  keyfile: '/etc/emqx/certs/rpc/node-key.pem',
-  cacertfile: '/etc/emqx/certs/rpc/ca.pem',
-};
-
-/** The certificate settings RPC over TLS needs that the configuration does not give. */
-export function missingRpcTlsFiles(view: EmqxConfigView): (typeof FILES)[number][] {
-  return FILES.filter((name) => {
-    const value = view.get(['rpc', name])?.value;
-    return typeof value !== 'string' || value.trim() === '';
-  });
-}
 
 export const rule: Rule = {
   id,

@@ -5,7 +5,7 @@
  */
 import type { FileEdit, Span } from '../../core/text';
 import type { DeploymentModel, Fact } from '../../model/deploymentModel';
-import type { Settings } from '../../engine/settings';
+import type { Settings } from '../../core/settings';
 import type { ParsedSysctl } from '../../parsers';
 import { insertEntry, normalizeSysctlKey, setValue } from '../../parsers/sysctl';
 

@@ -7,7 +7,7 @@ import { rule, extraReaders } from '../../../../server/src/rules/files/secret-pe
 import { runRuleTests } from '../ruleTester';
 import { Workspace } from '../../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS } from '../../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
 
 const COOKIE = 'Vb7TqkL2mXw9RzH4pNc8sJd3FgY6aKe5Q1uBnZrWtMhx0oPi';
 

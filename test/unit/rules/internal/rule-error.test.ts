@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeModel } from '../../../../server/src/engine/analyze';
 import { rule as weakCookie } from '../../../../server/src/rules/erlang/weak-cookie';
 import type { Rule } from '../../../../server/src/rules/types';
-import { DEFAULT_SETTINGS } from '../../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
 import { workspaceOf, readerOf } from '../ruleTester';
 import { buildModel } from '../../../../server/src/model/build';
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../../server/src/engine/engine';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../server/src/core/settings';
 import type { Finding } from '../../../../server/src/rules/types';
 import { applyEdits } from '../../../../server/src/core/text';
 import { HARDENED, HARDENED_ENV, HARDENED_UNIT } from './fixtures';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from '../../../../server/src/rules/sysctl/file-max-low';
 import { descriptorTarget, nextPowerOfTwo, processLimitFloor } from '../../../../server/src/rules/sysctl/kernel';
-import { DEFAULT_SETTINGS } from '../../../../server/src/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
 import { sysctlKeyInfo, systemdDirectiveInfo, limitsItemInfo } from '../../../../server/src/knowledge';
 import { runRuleTests } from '../ruleTester';
 

@@ -1,6 +1,6 @@
-/** Reads configuration files from disk for the CLI: regular files only, never devices, with a size cap. */
+/** Reads configuration files from disk for the CLI and the language server: regular files only, never devices, with a size cap. */
 import * as fs from 'node:fs';
-import type { FileReader } from './resolved';
+import type { FileReader } from '../parsers/hocon/resolved';
 
 /** Larger files are not configuration; refusing them keeps a stray include of a log or image harmless. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeSettings, DEFAULT_SETTINGS } from '../../../server/src/engine/settings';
+import { normalizeSettings, DEFAULT_SETTINGS } from '../../../server/src/core/settings';
 import { findingsOf } from '../rules/ruleTester';
 
 test('normalizeSettings keeps defaults and reports every invalid value without throwing', () => {
