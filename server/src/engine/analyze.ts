@@ -5,7 +5,7 @@ import type { DeploymentModel } from '../model/deploymentModel';
 import type { Settings } from '../core/settings';
 import { RULES } from '../rules';
 import { observedModel, recording, Reads } from '../model/observe';
-import { moveFindings, seesChange, snapshot, type Reuse, type RuleResults } from './reuse';
+import { moveFindings, seesChange, type Reuse, type RuleResults } from './reuse';
 
 export const INTERNAL_ERROR_ID = 'internal/rule-error';
 
@@ -40,7 +40,7 @@ export function analyzeModelTracked(model: DeploymentModel, settings: Settings, 
     let result = moved && { reads: last!.reads, findings: moved };
     if (!result) {
       const reads = new Reads();
-      const found = recording(reads, () => runRule(rule, observedModel(model, reads), settings, broken)).map(snapshot);
+      const found = recording(reads, () => runRule(rule, observedModel(model, reads), settings, broken));
       // A rule that crashed runs again next time rather than repeating its error.
       if (found.some((f) => f.ruleId === INTERNAL_ERROR_ID)) reads.external = true;
       result = { reads, findings: found };
@@ -56,14 +56,17 @@ function runRule(rule: Rule, model: DeploymentModel, settings: Settings, broken:
   if (level === 'off') return [];
   const severity = level ?? rule.severity;
   const findings: Finding[] = [];
+  // Spans are copied: a rule may report a tree node's own span (value origins are the CST nodes, so that
+  // the incremental re-resolve can share subtrees whose nodes an edit moves in place), and a finding kept
+  // for the next edit must stay at the offsets it was found at (reuse.ts moves it).
   const report = (r: Report): void => {
     findings.push({
       ruleId: rule.id,
       severity: level ?? r.severity ?? severity,
       message: r.message,
       file: r.file,
-      span: r.span,
-      related: r.related,
+      span: { start: r.span.start, end: r.span.end },
+      related: r.related?.map((x) => ({ ...x, span: { start: x.span.start, end: x.span.end } })),
       fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0 && (rule.id.startsWith('hocon/') || !f.edits.some((e) => broken.has(e.file)))),
     });
   };

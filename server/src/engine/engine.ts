@@ -9,7 +9,7 @@ import type { FileReader } from '../parsers/hocon/resolved';
 import type { ParsedFile } from '../parsers';
 import type { DeploymentModel } from '../model/deploymentModel';
 import type { Finding } from '../rules/types';
-import { buildModel } from '../model/build';
+import { buildModel, type ModelTrace } from '../model/build';
 import { analyzeModel, analyzeModelTracked } from './analyze';
 import { reuseFor, type RuleResults } from './reuse';
 import type { Settings } from '../core/settings';
@@ -41,9 +41,11 @@ export function workspaceReader(ws: Workspace, fallback: FileReader): FileReader
 interface CachedAnalysis {
   files: ParsedFile[];
   settings: Settings;
+  /** Served again only while every file is the same parse; an edit's re-parse invalidates it (reuse.ts reads `trace`). */
   model: DeploymentModel;
   findings: Finding[];
-  /** What each rule read and found, when the cache keeps them (the language server's does). */
+  /** What building the model saw, and what each rule read and found, when the cache keeps them (the language server's does). */
+  trace?: ModelTrace;
   results?: RuleResults;
 }
 
@@ -107,18 +109,18 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
       continue;
     }
     const tracked = !!cache?.options.rules && (options.track?.(files.map((f) => f.file)) ?? true);
-    const previous = tracked ? cache?.previous(key)?.model : undefined;
-    const model = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined, trace: tracked, previous });
+    const last = tracked ? cache?.previous(key) : undefined;
+    const { model, trace } = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined, trace: tracked, previous: last?.trace });
     models.push(model);
     const texts = new Map(model.files.map((f) => [f.file, f.text]));
     let raw: Finding[];
     let results: RuleResults | undefined;
-    if (tracked) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(cache?.previous(key), files, settings, model)));
+    if (tracked) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(last, files, settings, trace)));
     else raw = analyzeModel(model, settings);
     const groupFindings = applyLevels(applySuppressions(raw, model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
     // A loop, not push(...): a deployment can have more findings than a call can take arguments.
     for (const f of groupFindings) findings.push(f);
-    cache?.set(key, { files, settings, model, findings: groupFindings, results }, liveKeys);
+    cache?.set(key, { files, settings, model, findings: groupFindings, trace, results }, liveKeys);
   }
   // A finding can land in a file read only through an include or EnvironmentFile=: the filter covers those too.
   const shown = include ? findings.filter((f) => include(f.file)) : findings;

@@ -10,7 +10,7 @@ import type { Finding } from '../rules/types';
 import type { Settings } from '../core/settings';
 import type { Span } from '../core/text';
 import type { DerivedPart, Reads } from '../model/observe';
-import { modelTrace, type ModelTrace } from '../model/build';
+import type { ModelTrace } from '../model/build';
 import { shiftSpan, textChange, type TextChange } from './changes';
 import { diffResolved, enclosingBlockPath, touches, type ConfigChanges } from '../parsers/hocon/incremental/diff';
 
@@ -32,37 +32,40 @@ export interface Reuse {
   derived: Record<DerivedPart, Reads[]>;
 }
 
+/**
+ * What the next edit needs of an analysis. Not the model: the next re-parse moves its tree in place
+ * (parsers/hocon/incremental/reparse.ts), so only the trace, taken at build time, is read (model/build.ts).
+ */
 export interface PreviousAnalysis {
   files: ParsedFile[];
   settings: Settings;
-  model: DeploymentModel;
+  trace?: ModelTrace;
   results?: RuleResults;
 }
 
 /**
  * How to re-use `prev` for a deployment whose only change is the text of one HOCON file (the typing case);
- * undefined when anything else changed, so every rule runs.
+ * undefined when anything else changed, so every rule runs. `trace`: what building the new model saw.
  */
-export function reuseFor(prev: PreviousAnalysis | undefined, files: ParsedFile[], settings: Settings, model: DeploymentModel): Reuse | undefined {
-  if (!prev?.results || prev.settings !== settings || prev.files.length !== files.length) return undefined;
+export function reuseFor(prev: PreviousAnalysis | undefined, files: ParsedFile[], settings: Settings, trace: ModelTrace | undefined): Reuse | undefined {
+  if (!prev?.results || !prev.trace || !trace || prev.settings !== settings || prev.files.length !== files.length) return undefined;
   const changed = files.filter((f, i) => f !== prev.files[i]);
   if (changed.length !== 1) return undefined;
   const now = changed[0];
   const before = prev.files[files.indexOf(now)];
-  if (before.file !== now.file || !isHocon(before) || !isHocon(now) || hasSyntaxErrors(prev.model) || hasSyntaxErrors(model)) return undefined;
-  const old = prev.model;
-  if (old.version !== model.version || old.versionSource !== model.versionSource || old.root !== model.root) return undefined;
-  if (old.emqx?.format !== model.emqx?.format || old.emqx?.mainFile !== model.emqx?.mainFile || !sameEnvironment(old.environment, model.environment)) return undefined;
-  const oldTrace = modelTrace(old);
-  const newTrace = modelTrace(model);
-  if (!oldTrace?.resolved || !newTrace?.resolved) return undefined;
+  const oldTrace = prev.trace;
+  const newTrace = trace;
+  if (before.file !== now.file || !isHocon(before) || !isHocon(now) || oldTrace.syntaxErrors || newTrace.syntaxErrors) return undefined;
+  if (oldTrace.version !== newTrace.version || oldTrace.versionSource !== newTrace.versionSource || oldTrace.root !== newTrace.root) return undefined;
+  if (oldTrace.format !== newTrace.format || oldTrace.mainFile !== newTrace.mainFile || !sameEnvironment(oldTrace.environment, newTrace.environment)) return undefined;
+  if (!oldTrace.resolved || !newTrace.resolved) return undefined;
   const change = textChange(now.file, before.text, now.text);
   if (!change) return undefined;
   return {
     previous: prev.results,
     change,
     config: diffResolved(oldTrace.resolved.root, newTrace.resolved.root, change, diffScope(oldTrace, newTrace, change)),
-    problemsChanged: !sameProblems(old.problems, model.problems),
+    problemsChanged: !sameProblems(oldTrace.problems, newTrace.problems),
     derived: {
       listeners: [oldTrace.derived.listeners, newTrace.derived.listeners],
       tls: [oldTrace.derived.tls, newTrace.derived.tls],
@@ -83,10 +86,6 @@ function diffScope(before: ModelTrace, after: ModelTrace, change: TextChange): s
 }
 
 const isHocon = (f: ParsedFile) => f.kind === 'emqx-conf' && f.format === 'hocon';
-
-function hasSyntaxErrors(model: DeploymentModel): boolean {
-  return model.files.some((f) => f.problems.some((p) => p.code === 'hocon/syntax'));
-}
 
 function sameEnvironment(a: Map<string, Fact<string>>, b: Map<string, Fact<string>>): boolean {
   if (a.size !== b.size) return false;
@@ -181,11 +180,4 @@ function moveFinding(f: Finding, change: TextChange): Finding | undefined {
   }
   if (!moved) return f;
   return { ...f, span, ...(related ? { related: related as Finding['related'] } : {}), fixes };
-}
-
-/** A finding with plain spans: the parser may move its tree's nodes in place on the next edit. */
-export function snapshot(f: Finding): Finding {
-  const copy: Finding = { ...f, span: { start: f.span.start, end: f.span.end } };
-  if (f.related) copy.related = f.related.map((r) => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
-  return copy;
 }

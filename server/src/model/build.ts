@@ -19,7 +19,12 @@ import { extractEnvironment, extractServiceFacts } from './extract/service';
 import type { ResolveResult } from '../parsers/hocon/resolved';
 import { observedView, recording, Reads, type DerivedPart } from './observe';
 
-/** What building a model saw, for re-using rule results after an edit (engine/reuse.ts). */
+/**
+ * What building a model saw, for re-using rule results after an edit (engine/reuse.ts). It is kept in
+ * place of the model for the next edit: the next re-parse moves the model's tree nodes in place, while
+ * everything here but `resolved` is plain data taken at build time, and of `resolved` the next edit reads
+ * only values and structure (see parsers/hocon/incremental/diff.ts), which moving nodes leaves alone.
+ */
 export interface ModelTrace {
   /** The merged HOCON configuration, when the deployment has HOCON layers. */
   resolved?: ResolveResult;
@@ -27,12 +32,22 @@ export interface ModelTrace {
   layers: string[];
   /** The config reads behind each derived part of the model. */
   derived: Record<DerivedPart, Reads>;
+  /** The model's facts an edit must leave alone for rule results to be re-used. */
+  version: EmqxVersion;
+  versionSource: DeploymentModel['versionSource'];
+  root: string;
+  format?: EmqxConfigView['format'];
+  mainFile?: string;
+  environment: DeploymentModel['environment'];
+  problems: DeploymentModel['problems'];
+  /** A HOCON file of the deployment has a syntax error. */
+  syntaxErrors: boolean;
 }
 
-const traces = new WeakMap<DeploymentModel, ModelTrace>();
-
-export function modelTrace(model: DeploymentModel): ModelTrace | undefined {
-  return traces.get(model);
+/** A model, and with `trace` what building it saw. */
+export interface Built {
+  model: DeploymentModel;
+  trace?: ModelTrace;
 }
 
 /** Precedence of EMQX 5 config layers, lowest first; other HOCON files are includes or stand-alone. */
@@ -46,11 +61,11 @@ export interface BuildInput {
   reader: FileReader;
   /** Keep a ModelTrace (what each derived part read), for re-using rule results after an edit. */
   trace?: boolean;
-  /** The deployment's previous model, built with `trace`: its resolution is updated instead of redone when only one block changed. */
-  previous?: DeploymentModel;
+  /** The trace of the deployment's previous model: its resolution is updated instead of redone when only one block changed. */
+  previous?: ModelTrace;
 }
 
-export function buildModel(input: BuildInput): DeploymentModel {
+export function buildModel(input: BuildInput): Built {
   const { files, settings } = input;
   const problems: DeploymentModel['problems'] = [];
   const service = extractServiceFacts(files, input.reader, input.root);
@@ -82,8 +97,21 @@ export function buildModel(input: BuildInput): DeploymentModel {
     problems,
     environment,
   };
-  if (derived) traces.set(model, { resolved: built?.resolved, layers: built?.layers ?? [], derived });
-  return model;
+  if (!derived) return { model };
+  const trace: ModelTrace = {
+    resolved: built?.resolved,
+    layers: built?.layers ?? [],
+    derived,
+    version,
+    versionSource: model.versionSource,
+    root: model.root,
+    format: emqx?.format,
+    mainFile: emqx?.mainFile,
+    environment,
+    problems,
+    syntaxErrors: files.some((f) => f.problems.some((p) => p.code === 'hocon/syntax')),
+  };
+  return { model, trace };
 }
 
 function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>, problems: DeploymentModel['problems']): { view: EmqxConfigView; resolved?: ResolveResult; layers?: string[] } | undefined {
@@ -103,8 +131,9 @@ function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>
   }
   const entries = layers.map((f) => f.file);
   const options = { env, documents };
-  const before = input.previous && modelTrace(input.previous)?.resolved;
-  const result = (before && resolveHoconAgain(before, entries, options)) || resolveHocon(entries, input.reader, options);
+  const before = input.previous?.resolved;
+  const replacements = new Map(hocons.filter((f) => f.replacement).map((f) => [f.file, f.replacement!]));
+  const result = (before && resolveHoconAgain(before, entries, options, replacements)) || resolveHocon(entries, input.reader, options);
   for (const p of result.problems) problems.push(p);
   return { view: hoconConfigView(result, layers[layers.length - 1].file, envFacts), resolved: result, layers: entries };
 }

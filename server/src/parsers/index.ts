@@ -2,6 +2,7 @@
 import type { FileKind } from './fileKind';
 import type { ParseProblem } from '../core/problems';
 import type { HoconDocument } from './hocon/ast';
+import type { BlockReplacement } from './hocon/incremental/reparse';
 import { parseHocon } from './hocon';
 import { looksLikeEmqx4, parseEmqx4, type Emqx4Document } from './emqx4';
 import { parseVmArgs, type VmArgsDocument } from './vmargs';
@@ -20,6 +21,8 @@ export interface ParsedHocon extends ParsedBase {
   kind: 'emqx-conf';
   format: 'hocon';
   doc: HoconDocument;
+  /** When the language server re-parsed one block of the previous parse to make `doc`: which, and from what. */
+  replacement?: BlockReplacement;
 }
 
 export interface ParsedEmqx4 extends ParsedBase {

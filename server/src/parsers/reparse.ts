@@ -33,9 +33,10 @@ export function parseAgain(prev: KeptParse | undefined, file: string, text: stri
     const emqx4 = lines !== undefined && isEmqx4(lines);
     const oldHocon = old?.parsed?.kind === 'emqx-conf' && old.parsed.format === 'hocon' ? old.parsed : undefined;
     if (oldHocon && region && !emqx4) {
-      const doc = reparseHoconAt(oldHocon.doc, text, region);
-      if (doc) {
-        const parsed: ParsedHocon = { file, text, kind, format: 'hocon', doc, problems: doc.problems };
+      const reparsed = reparseHoconAt(oldHocon.doc, text, region);
+      if (reparsed) {
+        const { doc, replacement } = reparsed;
+        const parsed: ParsedHocon = { file, text, kind, format: 'hocon', doc, problems: doc.problems, replacement };
         return { text, parsed, lines };
       }
     }

@@ -12,7 +12,6 @@ import { AnalysisCache, analyzeWorkspace } from '../../../server/src/engine/engi
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settings';
 import type { FileReader } from '../../../server/src/parsers/hocon/resolved';
 import type { RuleResults } from '../../../server/src/engine/reuse';
-import { modelTrace } from '../../../server/src/model/build';
 import { prng as random } from '../parsers/lineParserHelpers';
 // @ts-expect-error: a plain ES module of the benchmarks
 import { largeEmqxConf } from '../../../bench/lib/generate.mjs';
@@ -119,12 +118,12 @@ test('typing in one listener setting re-runs only the rules that read it or the 
   const reader: FileReader = { read: () => undefined };
   analyzeWorkspace(ws, SETTINGS, reader, cache);
   const before = cache.previous(file)!.results!;
-  const resolvedBefore = modelTrace(cache.previous(file)!.model)!.resolved!.root;
+  const resolvedBefore = cache.previous(file)!.trace!.resolved!.root;
   ws.set(file, base.slice(0, at) + 'x' + base.slice(at));
   analyzeWorkspace(ws, SETTINGS, reader, cache);
   const after = cache.previous(file)!.results!;
   // The configuration was updated by the one listener block (hocon/reresolve.ts): the rest is shared.
-  const resolvedAfter = modelTrace(cache.previous(file)!.model)!.resolved!.root;
+  const resolvedAfter = cache.previous(file)!.trace!.resolved!.root;
   assert.notEqual(resolvedAfter, resolvedBefore);
   assert.equal(resolvedAfter.fields.get('node'), resolvedBefore.fields.get('node'));
   const rerun = [...after].filter(([id, r]) => before.get(id)!.reads !== r.reads).map(([id]) => id);

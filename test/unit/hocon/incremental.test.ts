@@ -27,7 +27,7 @@ function checkEditSequence(name: string, start: string, seed: number, count: num
   for (let i = 0; i < count; i++) {
     const before = doc.text;
     const text = next(before, !hasSyntaxProblem(doc));
-    const result = reparseHocon(doc, text);
+    const result = reparseHocon(doc, text)?.doc;
     const full = parseHocon(text);
     if (result) {
       incremental++;
@@ -69,7 +69,7 @@ function edit(doc: HoconDocument, find: string, by: string): { doc: HoconDocumen
   const at = doc.text.indexOf(find);
   assert.ok(at >= 0, find);
   const text = doc.text.slice(0, at) + by + doc.text.slice(at + find.length);
-  const next = reparseHocon(doc, text);
+  const next = reparseHocon(doc, text)?.doc;
   const full = parseHocon(text);
   if (next) assert.equal(JSON.stringify(next), JSON.stringify(full));
   return { doc: next ?? full, incremental: next !== undefined };
@@ -177,7 +177,8 @@ test('the workspace re-parses incrementally and gives what parseFile gives, form
       if (i % 10 === 0) text = text.includes(flatLine) ? text.replace(flatLine, '') : flatLine + text;
       ws.set(file, text);
       const parsed = ws.parse(file);
-      assert.equal(JSON.stringify(parsed), JSON.stringify(parseFile(file, text, 'emqx-conf')), `${file}, edit ${i}`);
+      // How the parse was made (`replacement`, for the re-resolve) is not part of what was parsed.
+      assert.equal(JSON.stringify(parsed, (key, value) => (key === 'replacement' ? undefined : value)), JSON.stringify(parseFile(file, text, 'emqx-conf')), `${file}, edit ${i}`);
       if (parsed?.kind === 'emqx-conf') formats.add(parsed.format);
       if (before?.kind === 'emqx-conf' && parsed?.kind === 'emqx-conf' && before.format === 'hocon' && parsed.format === 'hocon' && before.doc.root === parsed.doc.root) reused++;
     }

@@ -36,8 +36,10 @@ interface Layers {
 /** Resolves `layers` with `edited` as the new text of `file`, re-using `prev` when it can; checks it against a full resolve. */
 function step(layers: Layers, docs: Map<string, HoconDocument>, prev: ResolveResult, file: string, text: string, label: string): { result: ResolveResult; again: boolean; docs: Map<string, HoconDocument> } {
   const next = new Map(docs);
-  next.set(file, reparseHocon(docs.get(file)!, text) ?? parseHocon(text));
-  const again = resolveHoconAgain(prev, layers.entries, { env: ENV, documents: next });
+  const reparsed = reparseHocon(docs.get(file)!, text);
+  next.set(file, reparsed?.doc ?? parseHocon(text));
+  const replacements = new Map(reparsed ? [[file, reparsed.replacement]] : []);
+  const again = resolveHoconAgain(prev, layers.entries, { env: ENV, documents: next }, replacements);
   const fresh = new Map([...next].map(([f, d]) => [f, parseHocon(d.text)]));
   const full = resolveHocon(layers.entries, NO_DISK, { env: ENV, documents: fresh });
   if (again) assert.equal(describe(again), describe(full), label);
@@ -120,14 +122,16 @@ test('a document that was parsed in full, or re-parsed from another version, is 
   const layers: Layers = { entries: ['/e/emqx.conf'], texts: new Map(Object.entries(files)) };
   const { result } = start(layers);
   const full = new Map([['/e/emqx.conf', parseHocon('a { x = 2 }\n')]]);
-  assert.equal(resolveHoconAgain(result, layers.entries, { env: ENV, documents: full }), undefined);
+  assert.equal(resolveHoconAgain(result, layers.entries, { env: ENV, documents: full }, new Map()), undefined);
   const other = parseHocon('a { x = 1 }\n');
-  const reparsed = new Map([['/e/emqx.conf', reparseHocon(other, 'a { x = 3 }\n')!]]);
+  const fromOther = reparseHocon(other, 'a { x = 3 }\n')!;
+  const reparsed = new Map([['/e/emqx.conf', fromOther.doc]]);
   assert.ok(reparsed.get('/e/emqx.conf'));
-  assert.equal(resolveHoconAgain(result, layers.entries, { env: ENV, documents: reparsed }), undefined);
+  assert.equal(resolveHoconAgain(result, layers.entries, { env: ENV, documents: reparsed }, new Map([['/e/emqx.conf', fromOther.replacement]])), undefined);
   // Other environment variables than before: a full resolve.
   const { docs } = start(layers);
-  const edited = new Map([['/e/emqx.conf', reparseHocon(docs.get('/e/emqx.conf')!, 'a { x = 4 }\n')!]]);
+  const fromDocs = reparseHocon(docs.get('/e/emqx.conf')!, 'a { x = 4 }\n')!;
+  const edited = new Map([['/e/emqx.conf', fromDocs.doc]]);
   const base = resolveHocon(layers.entries, NO_DISK, { env: ENV, documents: docs });
-  assert.equal(resolveHoconAgain(base, layers.entries, { env: {}, documents: edited }), undefined);
+  assert.equal(resolveHoconAgain(base, layers.entries, { env: {}, documents: edited }, new Map([['/e/emqx.conf', fromDocs.replacement]])), undefined);
 });

@@ -48,7 +48,7 @@ describe('crash containment', () => {
     for (const root of ['/a', '/b']) {
       const ws = new Workspace();
       ws.set(`${root}/vm.args`, '-setcookie emqxsecretcookie\n');
-      const model = buildModel({ root, files: ws.all().map((s) => ws.parse(s.file)!), settings: DEFAULT_SETTINGS, reader: { read: () => undefined } });
+      const { model } = buildModel({ root, files: ws.all().map((s) => ws.parse(s.file)!), settings: DEFAULT_SETTINGS, reader: { read: () => undefined } });
       const findings = analyzeModel(model, DEFAULT_SETTINGS, [thrower, ...RULES]);
       const internal = findings.filter((f) => f.ruleId === 'internal/rule-error');
       assert.equal(internal.length, 1);

@@ -5,6 +5,7 @@
 import type { Span } from '../../core/text';
 import type { ParseProblem } from '../../core/problems';
 import type { HoconDocument, HoconField, HoconValue } from './ast';
+import type { ResolveOptions } from './resolver';
 
 /** Where a resolved value was set. */
 export interface ValueOrigin {
@@ -57,6 +58,18 @@ export interface ResolveResult {
   problems: ResolveProblem[];
   /** No substitution was evaluated: every value is as some field wrote it, under that field's path. */
   settled?: boolean;
+  /** How it was resolved: what incremental/reresolve.ts needs to update it after an edit of one block. */
+  info?: ResolveInfo;
+}
+
+export interface ResolveInfo {
+  entries: readonly string[];
+  options: ResolveOptions;
+  /** A substitution was met: the result was evaluated, not merged only. */
+  substitutions: boolean;
+  /** The problems that are not a parsed document's (includes, concatenations, substitutions). */
+  own: readonly ResolveProblem[];
+  included: ReadonlySet<string>;
 }
 
 /** How the resolver reads files: the LSP layer serves open editor buffers, the CLI the disk. */

@@ -242,30 +242,8 @@ export function resolveHocon(entries: string[], reader: FileReader, options: Res
   // Without substitutions the merged tree is the answer (its nodes carry `kind`); evaluating would copy it.
   const settled = !b.substitutions || isSettled(tree);
   const root = settled ? (tree as unknown as ResolvedObject) : (new Evaluator(tree, b.problems).resolveRoot() as ResolvedObject);
-  const result: ResolveResult = { root, documents: b.documents, problems: problemsInOrder(b.documents, b.problems), settled };
-  infos.set(result, { entries, options, substitutions: b.substitutions, own: b.problems, included: b.included });
-  return result;
-}
-
-/** How a result was resolved: what reresolve.ts needs to know to update it after an edit of one block. */
-export interface ResolveInfo {
-  entries: readonly string[];
-  options: ResolveOptions;
-  /** A substitution was met: the result was evaluated, not merged only. */
-  substitutions: boolean;
-  /** The problems that are not a parsed document's (includes, concatenations, substitutions). */
-  own: readonly ResolveProblem[];
-  included: ReadonlySet<string>;
-}
-
-const infos = new WeakMap<ResolveResult, ResolveInfo>();
-
-export function resolveInfo(result: ResolveResult): ResolveInfo | undefined {
-  return infos.get(result);
-}
-
-export function recordResolveInfo(result: ResolveResult, info: ResolveInfo): void {
-  infos.set(result, info);
+  const info = { entries, options, substitutions: b.substitutions, own: b.problems, included: b.included };
+  return { root, documents: b.documents, problems: problemsInOrder(b.documents, b.problems), settled, info };
 }
 
 /**

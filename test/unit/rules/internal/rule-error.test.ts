@@ -10,7 +10,7 @@ import { buildModel } from '../../../../server/src/model/build';
 test('a rule that throws is reported as internal/rule-error and the other rules still run', () => {
   const files = { 'emqx.conf': 'node.cookie = emqxsecretcookie\n' };
   const ws = workspaceOf(files);
-  const model = buildModel({ root: '/deploy', files: ws.all().map((s) => ws.parse(s.file)!), settings: DEFAULT_SETTINGS, reader: readerOf(files) });
+  const { model } = buildModel({ root: '/deploy', files: ws.all().map((s) => ws.parse(s.file)!), settings: DEFAULT_SETTINGS, reader: readerOf(files) });
   const broken: Rule = { id: 'test/broken', severity: 'warning', fixable: false, docs: { title: 'broken', path: 'docs/rules/test/broken.md' }, check: () => { throw new Error('boom'); } };
   const findings = analyzeModel(model, DEFAULT_SETTINGS, [broken, weakCookie]);
   const internal = findings.find((f) => f.ruleId === 'internal/rule-error');

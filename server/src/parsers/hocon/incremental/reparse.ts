@@ -29,16 +29,22 @@ import { MAX_DEPTH, Parser } from '../parser';
 import { MAX_PROBLEMS } from '../scanner';
 import { shiftMembersFrom, shiftProblems, shiftSpans } from './shift';
 
+/** A re-parse: the document `parseHocon(text)` would give, and how it was made from the previous one. */
+export interface Reparse {
+  doc: HoconDocument;
+  replacement: BlockReplacement;
+}
+
 /**
  * `parseHocon(text)`, re-using `prev` (the parse of the previous text) when the edit lies inside one
  * braced block; undefined when the caller must parse `text` in full. On success `prev` is invalidated.
  */
-export function reparseHocon(prev: HoconDocument, text: string): HoconDocument | undefined {
+export function reparseHocon(prev: HoconDocument, text: string): Reparse | undefined {
   return reparseHoconAt(prev, text, changedRegion(prev.text, text));
 }
 
 /** reparseHocon with the changed region already known (`changedRegion(prev.text, text)`). */
-export function reparseHoconAt(prev: HoconDocument, text: string, region: ChangedRegion): HoconDocument | undefined {
+export function reparseHoconAt(prev: HoconDocument, text: string, region: ChangedRegion): Reparse | undefined {
   // The problem cap changes what a full parse reports; a syntax error makes recovery depend on far-away text.
   if (prev.problems.length >= MAX_PROBLEMS - 1 || hasSyntaxProblem(prev.problems)) return undefined;
   const path = enclosingFields(prev.root, region);
@@ -73,26 +79,22 @@ export function reparseHoconAt(prev: HoconDocument, text: string, region: Change
   shiftSpans(prev.comments, commentsAt.end, delta);
   replaceRange(prev.comments, commentsAt.start, commentsAt.end, fragment.comments);
   const doc: HoconDocument = { text, root: prev.root, problems: prev.problems, comments: prev.comments };
-  replacements.set(doc, { previous: prev, old, field, enclosing: fields.slice(0, -1) });
-  return doc;
+  return { doc, replacement: { previous: new WeakRef(prev), old, field, enclosing: fields.slice(0, -1) } };
 }
 
 /** What reparseHocon changed to make a document: one block of `previous`, read again. */
 export interface BlockReplacement {
-  /** The document it was made from, invalidated since. */
-  previous: HoconDocument;
+  /**
+   * The document it was made from, invalidated since. Only its identity is needed (the re-resolve checks
+   * that the previous resolution read exactly that document); held weakly so that no old version of a
+   * document, with its whole text, lives on once nothing else needs it.
+   */
+  previous: WeakRef<HoconDocument>;
   /** The block as it was (its nodes keep the old text's offsets), and the block read again. */
   old: HoconField;
   field: HoconField;
   /** The fields whose braces hold the block, outermost first. */
   enclosing: HoconField[];
-}
-
-const replacements = new WeakMap<HoconDocument, BlockReplacement>();
-
-/** How `doc` was made from the previous parse, when reparseHocon made it (the resolver re-uses the rest). */
-export function blockReplacement(doc: HoconDocument): BlockReplacement | undefined {
-  return replacements.get(doc);
 }
 
 /** list[start, end) becomes `items`, in place (not splice(...items): a block may hold more comments than a call takes arguments). */

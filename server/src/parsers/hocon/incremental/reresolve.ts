@@ -12,16 +12,19 @@
  */
 import type { HoconField, HoconValue } from '../ast';
 import type { FileReader, Resolved, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from '../resolved';
-import { blockReplacement, type BlockReplacement } from './reparse';
-import { Builder, problemsInOrder, recordResolveInfo, resolveInfo, type ResolveOptions } from '../resolver';
+import type { BlockReplacement } from './reparse';
+import { Builder, problemsInOrder, type ResolveOptions } from '../resolver';
 import { sameItems } from '../../../core/lists';
 
 /** The block is converted with no file access: an include in it sends the caller to a full resolve. */
 const NO_FILES: FileReader = { read: () => undefined };
 
-/** resolveHocon(entries, reader, options), re-using `prev` when only one block of one layer changed. */
-export function resolveHoconAgain(prev: ResolveResult, entries: readonly string[], options: ResolveOptions): ResolveResult | undefined {
-  const info = resolveInfo(prev);
+/**
+ * resolveHocon(entries, reader, options), re-using `prev` when only one block of one layer changed.
+ * `replacements`: for each document of `options.documents` that reparseHocon made, how (by file).
+ */
+export function resolveHoconAgain(prev: ResolveResult, entries: readonly string[], options: ResolveOptions, replacements: ReadonlyMap<string, BlockReplacement>): ResolveResult | undefined {
+  const info = prev.info;
   const documents = options.documents;
   if (!info || !documents || info.substitutions || !prev.settled) return undefined;
   if (!sameItems(info.entries, entries) || info.options.dataDir !== options.dataDir || !sameEnv(info.options.env, options.env)) return undefined;
@@ -32,8 +35,8 @@ export function resolveHoconAgain(prev: ResolveResult, entries: readonly string[
   for (const [name, read] of prev.documents) {
     const now = documents.get(name);
     if (now === read) continue;
-    replacement = now && blockReplacement(now);
-    if (file !== undefined || replacement?.previous !== read) return undefined;
+    replacement = now && replacements.get(name);
+    if (file !== undefined || replacement?.previous.deref() !== read) return undefined;
     file = name;
   }
   if (file === undefined || !replacement || !entries.includes(file) || info.included.has(file)) return undefined;
@@ -73,9 +76,7 @@ export function resolveHoconAgain(prev: ResolveResult, entries: readonly string[
 
   const docs = new Map(prev.documents);
   docs.set(file, doc);
-  const result: ResolveResult = { root, documents: docs, problems: problemsInOrder(docs, own), settled: true };
-  recordResolveInfo(result, { ...info, entries: [...entries], options, own });
-  return result;
+  return { root, documents: docs, problems: problemsInOrder(docs, own), settled: true, info: { ...info, entries: [...entries], options, own } };
 }
 
 /**
