@@ -1,29 +1,17 @@
 /** The CLI's settings: .mqtt-harden.json (same schema as the extension's settings), then flags on top. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliOptions } from './args';
 import { normalizeSettings, type Settings } from '../core/settings';
-import { describeFsError } from '../workspace/discover';
-
-export const CONFIG_FILE_NAME = '.mqtt-harden.json';
+import { readSettingsFile, SETTINGS_FILE_NAME } from '../host/settingsFile';
 
 export function loadSettings(options: CliOptions, cwd: string): { settings?: Settings; error?: string; warnings: string[] } {
-  const file = options.config ? path.resolve(cwd, options.config) : path.join(cwd, CONFIG_FILE_NAME);
-  let raw: unknown;
-  if (options.config || fs.existsSync(file)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      return { error: `cannot read settings file ${file}: ${describeFsError(err)}`, warnings: [] };
-    }
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      return { error: `settings file ${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, warnings: [] };
-    }
-  }
-  const { settings, problems } = normalizeSettings(raw);
+  const file = options.config ? path.resolve(cwd, options.config) : path.join(cwd, SETTINGS_FILE_NAME);
+  const read = readSettingsFile(file);
+  // Only a file named with --config must exist; the default one is optional.
+  if (read.status === 'absent' && options.config) return { error: `cannot read settings file ${file}: no such file or folder`, warnings: [] };
+  if (read.status === 'unreadable') return { error: `cannot read settings file ${file}: ${read.reason}`, warnings: [] };
+  if (read.status === 'invalid-json') return { error: `settings file ${file} is not valid JSON: ${read.reason}`, warnings: [] };
+  const { settings, problems } = read.status === 'read' ? read : normalizeSettings(undefined);
   const fromFlags = normalizeSettings({
     ...(options.emqxVersion !== undefined ? { emqxVersion: options.emqxVersion } : {}),
     ...(options.targetConnections !== undefined ? { targetConnections: options.targetConnections } : {}),

@@ -5,10 +5,8 @@ import type { Io } from './io';
 import type { Settings } from '../core/settings';
 import type { Severity } from '../core/problems';
 import { discoverFiles, readTextFile } from '../workspace/discover';
-import { matchesAny } from '../workspace/glob';
 import { Workspace } from '../workspace/workspace';
-import { analyzeWorkspace } from '../engine/engine';
-import { nodeFileReader } from '../host/fileReader';
+import { analyzeHost, filesFilter, textLookup } from '../host/analysis';
 import { formatText } from './format/text';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -21,9 +19,12 @@ export function scan(options: CliOptions, settings: Settings, io: Io): number {
   for (const e of found.errors) io.err(`mqtt-harden: cannot read ${e}\n`);
   for (const s of found.skipped) io.err(`mqtt-harden: skipping ${s}: not a file kind mqtt-harden reads (emqx.conf, *.hocon, vm.args, sysctl, systemd units, limits.conf)\n`);
   const ws = new Workspace();
+  // The `files` patterns are relative to the current folder, as they are to a workspace folder in the editor.
+  const roots = [io.cwd];
+  const include = filesFilter(settings, roots);
   let readErrors = found.errors.length;
   for (const file of found.files) {
-    if (!matchesAny(path.relative(io.cwd, file), settings.files)) continue;
+    if (include && !include(file)) continue;
     const { text, error } = readTextFile(file);
     if (error !== undefined) {
       io.err(`mqtt-harden: cannot read ${file}: ${error}\n`);
@@ -36,17 +37,15 @@ export function scan(options: CliOptions, settings: Settings, io: Io): number {
     io.err(`mqtt-harden: no deployment files found in ${options.paths.join(', ')}\n`);
     return 2;
   }
-  let result = analyzeWorkspace(ws, settings, nodeFileReader);
+  let result = analyzeHost(ws, settings, roots);
   if (options.fix) {
     const applied = applyFixes(result.findings, ws, options.dryRun, io);
     if (applied.error) return 2;
-    if (!options.dryRun && applied.changedFiles > 0) result = analyzeWorkspace(ws, settings, nodeFileReader);
+    if (!options.dryRun && applied.changedFiles > 0) result = analyzeHost(ws, settings, roots);
     if (options.dryRun) return applied.changedFiles > 0 ? 1 : 0;
   }
   const shown = result.findings.filter((f) => RANK[f.severity] >= RANK[options.severity]);
-  const texts = new Map(ws.all().map((s) => [s.file, s.text]));
-  for (const m of result.models) for (const f of m.files) texts.set(f.file, f.text);
-  const input = { findings: shown, texts, cwd: io.cwd, color: options.color };
+  const input = { findings: shown, textOf: textLookup(ws, result.models), cwd: io.cwd, color: options.color };
   io.out(options.format === 'json' ? formatJson(input) : options.format === 'sarif' ? formatSarif(input) : formatText(input));
   if (readErrors > 0) return 2;
   const failing = options.failOn === 'none' ? [] : shown.filter((f) => RANK[f.severity] >= RANK[options.failOn as Severity]);

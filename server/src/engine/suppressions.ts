@@ -3,14 +3,19 @@
  *   mqtt-harden-disable-next-line <id>[, <id>] -- <reason>
  *   mqtt-harden-disable-line <id>[, <id>] -- <reason>      (at the end of the line it suppresses)
  *   mqtt-harden-disable-file <id>[, <id>] -- <reason>
- * A suppression without a reason, or one that suppresses nothing, is itself reported as a hint.
+ * This module both reads them and writes them (the editor's "Suppress" quick fix), so the two cannot
+ * drift apart. A suppression without a reason, or one that suppresses nothing, is itself reported
+ * (suppressions/missing-reason, suppressions/unused).
  */
 import { LineIndex } from '../core/text';
 import type { Finding } from '../rules/types';
 import type { DeploymentModel } from '../model/deploymentModel';
+import { rule as missingReason } from '../rules/suppressions/missing-reason';
+import { rule as unused } from '../rules/suppressions/unused';
 
-export const SUPPRESSION_WITHOUT_REASON = 'suppressions/missing-reason';
-export const SUPPRESSION_UNUSED = 'suppressions/unused';
+const MARKER = 'mqtt-harden-disable';
+/** Separates the rule ids from the reason. */
+const REASON_MARK = '--';
 
 export interface Suppression {
   file: string;
@@ -24,7 +29,12 @@ export interface Suppression {
   line: number;
 }
 
-const DIRECTIVE = /(?:#|\/\/|;)[ \t]*mqtt-harden-disable-(next-line|line|file)\b([^\r\n]*)/g;
+const DIRECTIVE = new RegExp(`(?:#|//|;)[ \\t]*${MARKER}-(next-line|line|file)\\b([^\\r\\n]*)`, 'g');
+
+/** The comment that suppresses `ruleId` on the next line, written with the format's comment marker. */
+export function nextLineSuppression(commentMarker: string, ruleId: string, reason: string): string {
+  return `${commentMarker} ${MARKER}-next-line ${ruleId} ${REASON_MARK} ${reason}`;
+}
 
 /** Finds suppression directives in a file's text. */
 export function findSuppressions(file: string, text: string, index = new LineIndex(text)): Suppression[] {
@@ -32,14 +42,14 @@ export function findSuppressions(file: string, text: string, index = new LineInd
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const kind = m[1] as Suppression['kind'];
-    const [idsText, ...reasonParts] = m[2].split('--');
+    const [idsText, ...reasonParts] = m[2].split(REASON_MARK);
     const ids = idsText.split(',').map((s) => s.trim()).filter(Boolean);
     const line = index.positionAt(m.index).line;
     found.push({
       file,
       kind,
       ids,
-      reason: reasonParts.join('--').trim(),
+      reason: reasonParts.join(REASON_MARK).trim(),
       start: m.index,
       end: m.index + m[0].length,
       line: kind === 'file' ? -1 : kind === 'line' ? line : line + 1,
@@ -52,7 +62,7 @@ export function findSuppressions(file: string, text: string, index = new LineInd
 export function applySuppressions(findings: Finding[], model: DeploymentModel): Finding[] {
   const byFile = new Map<string, { index: LineIndex; suppressions: Suppression[] }>();
   for (const f of model.files) {
-    if (!f.text.includes('mqtt-harden-disable')) continue;
+    if (!f.text.includes(MARKER)) continue;
     const index = new LineIndex(f.text);
     byFile.set(f.file, { index, suppressions: findSuppressions(f.file, f.text, index) });
   }
@@ -71,11 +81,11 @@ export function applySuppressions(findings: Finding[], model: DeploymentModel): 
     for (const s of suppressions) {
       const span = { start: s.start, end: s.end };
       if (!s.reason) {
-        kept.push({ ruleId: SUPPRESSION_WITHOUT_REASON, severity: 'hint', file: s.file, span, fixes: [],
+        kept.push({ ruleId: missingReason.id, severity: missingReason.severity, file: s.file, span, fixes: [],
           message: 'This suppression gives no reason; add one after " -- " so the next reader knows why the finding is accepted.' });
       }
       if (!used.has(s)) {
-        kept.push({ ruleId: SUPPRESSION_UNUSED, severity: 'hint', file: s.file, span, fixes: [{ title: 'Remove the unused suppression', edits: [{ file: s.file, offset: s.start, length: s.end - s.start, newText: '' }], safe: true }],
+        kept.push({ ruleId: unused.id, severity: unused.severity, file: s.file, span, fixes: [{ title: 'Remove the unused suppression', edits: [{ file: s.file, offset: s.start, length: s.end - s.start, newText: '' }], safe: true }],
           message: s.ids.length ? `This suppression of ${s.ids.join(', ')} matches no finding; remove it so it cannot hide a future one.` : 'This suppression names no rule id; write the id of the finding to suppress.' });
       }
     }

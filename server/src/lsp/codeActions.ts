@@ -7,6 +7,7 @@ import type { DiagnosticData } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../core/product';
 import type { LineIndex } from '../core/text';
 import { fillSecrets } from '../core/secrets';
+import { nextLineSuppression } from '../engine/suppressions';
 import type { TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mqtt-harden`;
@@ -59,7 +60,8 @@ function suppressAction(uri: string, diagnostic: Diagnostic, ctx: CodeActionCont
   const lineStart = ctx.index.lineStart(line);
   const indent = /^[ \t]*/.exec(ctx.text.slice(lineStart, ctx.index.lineEnd(line)))?.[0] ?? '';
   const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
-  const head = `${indent}${ctx.commentMarker} mqtt-harden-disable-next-line ${String(diagnostic.code)} -- `;
+  // The comment up to its reason, which the user types (a snippet placeholder where the client has them).
+  const head = `${indent}${nextLineSuppression(ctx.commentMarker, String(diagnostic.code), '')}`;
   const position = { line, character: 0 };
   const edit = ctx.snippetSupport
     ? { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: { start: position, end: position }, snippet: { kind: 'snippet', value: `${escapeSnippet(head)}\${1:reason}${eol}` } }] }] }

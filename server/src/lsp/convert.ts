@@ -1,7 +1,8 @@
 /** Conversions between the engine's offsets/paths and LSP's positions/URIs. */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { LineIndex, type FileEdit, type Span } from '../core/text';
+import type { FileEdit, Span } from '../core/text';
+import { LineIndexes } from '../host/lineIndexes';
 
 /**
  * Keeps the client's own spelling of each document URI (VS Code and Node encode some characters
@@ -35,22 +36,8 @@ export function pathToUri(file: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(file) && !file.startsWith('/') ? file : pathToFileURL(file).toString();
 }
 
-/** Line indexes per text, rebuilt only when the text changes. */
-export class Positions {
-  private readonly cache = new Map<string, { text: string; index: LineIndex }>();
-
-  index(file: string, text: string): LineIndex {
-    const hit = this.cache.get(file);
-    if (hit && hit.text === text) return hit.index;
-    const index = new LineIndex(text);
-    this.cache.set(file, { text, index });
-    return index;
-  }
-
-  forget(file: string): void {
-    this.cache.delete(file);
-  }
-
+/** The host's line indexes (host/lineIndexes.ts), giving LSP ranges. */
+export class Positions extends LineIndexes {
   range(file: string, text: string, span: Span): Range {
     const index = this.index(file, text);
     return { start: index.positionAt(span.start), end: index.positionAt(span.end) };

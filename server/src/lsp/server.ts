@@ -6,17 +6,18 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
-  type Connection, type InitializeParams, type InitializeResult,
+  type ClientCapabilities, type CodeActionParams, type Connection, type DidChangeWatchedFilesParams, type InitializeParams,
+  type InitializeResult, type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../workspace/workspace';
 import type { FileKind } from '../parsers/fileKind';
 import { classifyPath } from '../workspace/fileKinds';
 import { discoverFiles, readTextFile } from '../workspace/discover';
-import { filesSettingFilter } from '../workspace/glob';
-import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
+import { AnalysisCache, type AnalysisResult } from '../engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { nodeFileReader } from '../host/fileReader';
+import { analyzeHost, textLookup } from '../host/analysis';
+import { SETTINGS_FILE_NAME } from '../host/settingsFile';
 import { docsPath, type Finding } from '../rules/types';
 import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
 import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';
@@ -32,206 +33,273 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   'emqx-hocon': 'emqx-conf', 'erlang-vmargs': 'vmargs', 'sysctl-conf': 'sysctl', 'emqx-systemd': 'systemd', 'limits-conf': 'limits',
 };
 
+/** What the client was last sent for one URI: an unchanged deployment's findings are not converted or sent again. */
+interface Published {
+  version: number | undefined;
+  findings: Finding[];
+}
+
+/** Everything the server keeps between messages, in one place. */
+interface ServerState {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  /** The deployment files: open buffers over what the disk says. */
+  readonly ws: Workspace;
+  readonly uris: UriMap;
+  readonly positions: Positions;
+  readonly cache: AnalysisCache;
+  /** Docs links by rule id, memoized: finding the install folder touches the disk, and every diagnostic carries one. */
+  readonly docsUris: Map<string, string>;
+  capabilities: ClientCapabilities;
+  folders: string[];
+  settings: Settings;
+  /** The last analysis, and the text of every file its findings can be in. */
+  result: AnalysisResult;
+  textOf: (file: string) => string | undefined;
+  published: Map<string, Published>;
+  /** An analysis is queued for the next turn of the event loop. */
+  scheduled: boolean;
+}
+
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
-  const ws = new Workspace({ incremental: true });
-  const uris = new UriMap();
-  const positions = new Positions();
-  let folders: string[] = [];
-  let settings: Settings = DEFAULT_SETTINGS;
-  let capabilities: InitializeParams['capabilities'] = {};
-  let result: AnalysisResult = { models: [], findings: [] };
-  /** What each URI was last sent: an unchanged deployment's findings are not converted or sent again. */
-  let published = new Map<string, { version: number | undefined; findings: Finding[] }>();
-  let scheduled = false;
-  const cache = new AnalysisCache({ rules: true });
-
-  const textOf = (file: string) => ws.get(file)?.text;
-  // Memoized: finding the install folder touches the disk, and every diagnostic carries a docs link.
-  const docsUris = new Map<string, string>();
-  const docsUri = (ruleId: string) => {
-    let uri = docsUris.get(ruleId);
-    if (uri === undefined) docsUris.set(ruleId, (uri = pathToFileURL(localDocsFile(docsPath(ruleId))).toString()));
-    return uri;
-  };
-
-  /** Coalesces bursts of changes into one analysis on the next turn of the event loop. */
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      analyzeAndPublish();
-    });
-  }
-
-  function analyzeAndPublish(): void {
-    result = analyzeWorkspace(ws, settings, nodeFileReader, cache, {
-      include: filesSettingFilter(settings.files, folders),
-      // Only deployments being edited keep their rules' reads: a large workspace would pay memory for all.
-      track: (files) => files.some((f) => documents.get(uris.uriOf(f)) !== undefined),
-    });
-    const byFile = new Map<string, Finding[]>();
-    for (const s of ws.all()) byFile.set(s.file, []);
-    for (const f of result.findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
-    const now = new Map<string, { version: number | undefined; findings: Finding[] }>();
-    for (const [file, findings] of byFile) {
-      const uri = uris.uriOf(file);
-      // The version tells a client which edit these findings belong to (it may have typed on meanwhile).
-      const version = documents.get(uri)?.version;
-      const last = published.get(uri);
-      now.set(uri, { version, findings });
-      // The analysis cache hands back the very same finding objects for a deployment whose files did not
-      // change, so identical objects mean identical diagnostics: the client has them already.
-      if (last && last.version === version && sameItems(last.findings, findings)) continue;
-      void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, { textOf, positions, uris, docsUri })) });
-    }
-    for (const uri of published.keys()) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    published = now;
-  }
-
-  function loadFolders(paths: string[]): void {
-    for (const file of discoverFiles(paths).files) {
-      if (documents.get(uris.uriOf(file))) continue; // an open buffer wins over the disk
-      const { text } = readTextFile(file);
-      if (text !== undefined) ws.set(file, text);
-    }
-  }
-
-  async function refreshSettings(): Promise<void> {
-    let editor: unknown;
-    if (capabilities.workspace?.configuration) {
-      try {
-        [editor] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
-      } catch {
-        editor = undefined;
-      }
-    }
-    const merged = mergeSettings(folders, editor);
-    settings = merged.settings;
-    for (const p of merged.problems) connection.console.warn(p);
-  }
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    capabilities = params.capabilities;
-    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
-    if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [...COMMANDS] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...FEATURE_CAPABILITIES,
-      },
-      serverInfo: { name: PRODUCT_NAME, version: PRODUCT_VERSION },
-    };
-  });
-
-  connection.onInitialized(async () => {
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{conf,hocon,service,args}' }, { globPattern: '**/vm.args' }, { globPattern: '**/.mqtt-harden.json' }],
-      });
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = e.removed.map((f) => uriToPath(f.uri));
-        folders = folders.filter((f) => !removed.includes(f)).concat(e.added.map((f) => uriToPath(f.uri)));
-        for (const s of ws.all()) if (removed.some((r) => s.file.startsWith(r + path.sep)) && !documents.get(uris.uriOf(s.file))) ws.delete(s.file);
-        loadFolders(e.added.map((f) => uriToPath(f.uri)));
-        schedule();
-      });
-    }
-    await refreshSettings();
-    loadFolders(folders);
-    schedule();
-  });
-
+  const state = createState(connection);
+  connection.onInitialize((params) => initialize(state, params));
+  connection.onInitialized(() => initialized(state));
   connection.onDidChangeConfiguration(async () => {
-    await refreshSettings();
-    schedule();
+    await refreshSettings(state);
+    schedule(state);
   });
-
-  documents.onDidChangeContent(({ document }) => {
-    const file = uris.remember(document.uri);
-    if (ws.set(file, document.getText(), classifyPath(file) ?? LANGUAGE_KINDS[document.languageId])) schedule();
-  });
-
-  documents.onDidClose(({ document }) => {
-    const file = uriToPath(document.uri);
-    // Back to what the disk says; an unsaved file that never existed on disk leaves the workspace.
-    const { text } = document.uri.startsWith('file:') ? readTextFile(file) : { text: undefined };
-    if (text !== undefined && ws.has(file)) ws.set(file, text, ws.get(file)!.kind);
-    else ws.delete(file);
-    schedule();
-  });
-
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    for (const change of changes) {
-      const file = uriToPath(change.uri);
-      if (path.basename(file) === '.mqtt-harden.json') {
-        await refreshSettings();
-        continue;
-      }
-      if (documents.get(change.uri)) continue; // the buffer is the truth while open
-      if (change.type === FileChangeType.Deleted) ws.delete(file);
-      else {
-        const { text } = readTextFile(file);
-        if (text !== undefined) ws.set(file, text);
-      }
-    }
-    schedule();
-  });
-
-  connection.onCodeAction((params) => {
-    // An edit may still be waiting for analysis: answer from the text the client has now.
-    if (scheduled) analyzeAndPublish();
-    const file = uriToPath(params.textDocument.uri);
-    const text = textOf(file);
-    if (text === undefined) return [];
-    return codeActions(params, {
-      text,
-      index: positions.index(file, text),
-      commentMarker: '#',
-      snippetSupport: !!(capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
-      currentData: (diagnostic) => {
-        const mine = result.findings.filter((f) => f.file === file && f.ruleId === diagnostic.code);
-        const same = (f: (typeof mine)[number]) => {
-          const r = positions.range(file, text, f.span);
-          return r.start.line === diagnostic.range.start.line && r.start.character === diagnostic.range.start.character && r.end.line === diagnostic.range.end.line && r.end.character === diagnostic.range.end.character;
-        };
-        const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
-        return match ? (toDiagnostic(match, { textOf, positions, uris, docsUri }).data as DiagnosticData) : undefined;
-      },
-      fixAll: () => {
-        const edits = selectSafeEdits(result.findings.filter((f) => f.file === file)).get(file);
-        if (!edits?.length) return undefined;
-        return { title: 'Fix all safe mqtt-harden findings in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits.map((e) => ({ ...e, file })), textOf, positions, uris) };
-      },
-    });
-  });
-
+  state.documents.onDidChangeContent(({ document }) => documentChanged(state, document));
+  state.documents.onDidClose(({ document }) => documentClosed(state, document));
+  connection.onDidChangeWatchedFiles((params) => watchedFilesChanged(state, params));
+  connection.onCodeAction((params) => codeActionsFor(state, params));
   connection.onExecuteCommand((params) =>
     executeCommand(params, {
       connection,
-      workspaceEdit: () => toWorkspaceEdit([...selectSafeEdits(result.findings).values()].flat(), textOf, positions, uris),
+      workspaceEdit: () => toWorkspaceEdit([...selectSafeEdits(state.result.findings).values()].flat(), state.textOf, state.positions, state.uris),
     }),
   );
-
   registerFeatures(connection, {
-    positions,
-    uris,
-    textOf: (file) => textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text,
-    context(uri) {
-      const file = uriToPath(uri);
-      const parsed = ws.parse(file);
-      if (!parsed) return undefined;
-      const model = result.models.find((m) => m.files.some((f) => f.file === file));
-      return { path: file, file: parsed, model, models: result.models, findings: result.findings.filter((f) => f.file === file), docsUri };
+    positions: state.positions,
+    uris: state.uris,
+    textOf: (file) => state.textOf(file),
+    context: (uri) => featureContext(state, uri),
+  });
+  state.documents.listen(connection);
+  connection.listen();
+}
+
+function createState(connection: Connection): ServerState {
+  const ws = new Workspace({ incremental: true });
+  const result: AnalysisResult = { models: [], findings: [] };
+  return {
+    connection,
+    documents: new TextDocuments(TextDocument),
+    ws,
+    uris: new UriMap(),
+    positions: new Positions(),
+    cache: new AnalysisCache({ rules: true }),
+    docsUris: new Map(),
+    capabilities: {},
+    folders: [],
+    settings: DEFAULT_SETTINGS,
+    result,
+    textOf: textLookup(ws, result.models),
+    published: new Map(),
+    scheduled: false,
+  };
+}
+
+function docsUri(state: ServerState, ruleId: string): string {
+  let uri = state.docsUris.get(ruleId);
+  if (uri === undefined) state.docsUris.set(ruleId, (uri = pathToFileURL(localDocsFile(docsPath(ruleId))).toString()));
+  return uri;
+}
+
+function diagnosticOf(state: ServerState, finding: Finding) {
+  return toDiagnostic(finding, { textOf: state.textOf, positions: state.positions, uris: state.uris, docsUri: (id) => docsUri(state, id) });
+}
+
+// --- analysis and publishing
+
+/** Coalesces bursts of changes into one analysis on the next turn of the event loop. */
+function schedule(state: ServerState): void {
+  if (state.scheduled) return;
+  state.scheduled = true;
+  setImmediate(() => {
+    state.scheduled = false;
+    analyzeAndPublish(state);
+  });
+}
+
+function analyzeAndPublish(state: ServerState): void {
+  const { ws, documents, uris } = state;
+  state.result = analyzeHost(ws, state.settings, state.folders, {
+    cache: state.cache,
+    // Only deployments being edited keep their rules' reads: a large workspace would pay memory for all.
+    track: (files) => files.some((f) => documents.get(uris.uriOf(f)) !== undefined),
+  });
+  state.textOf = textLookup(ws, state.result.models);
+  const byFile = new Map<string, Finding[]>();
+  for (const s of ws.all()) byFile.set(s.file, []);
+  for (const f of state.result.findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
+  const now = new Map<string, Published>();
+  for (const [file, findings] of byFile) {
+    const uri = uris.uriOf(file);
+    // The version tells a client which edit these findings belong to (it may have typed on meanwhile).
+    const version = documents.get(uri)?.version;
+    const last = state.published.get(uri);
+    now.set(uri, { version, findings });
+    // The analysis cache hands back the very same finding objects for a deployment whose files did not
+    // change, so identical objects mean identical diagnostics: the client has them already.
+    if (last && last.version === version && sameItems(last.findings, findings)) continue;
+    void state.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => diagnosticOf(state, f)) });
+  }
+  for (const uri of state.published.keys()) if (!now.has(uri)) void state.connection.sendDiagnostics({ uri, diagnostics: [] });
+  state.published = now;
+}
+
+// --- files and folders
+
+function loadFolders(state: ServerState, paths: string[]): void {
+  for (const file of discoverFiles(paths).files) {
+    if (state.documents.get(state.uris.uriOf(file))) continue; // an open buffer wins over the disk
+    const { text } = readTextFile(file);
+    if (text !== undefined) state.ws.set(file, text);
+  }
+}
+
+/** A file leaves the workspace, and its line index with it. */
+function removeFile(state: ServerState, file: string): void {
+  state.ws.delete(file);
+  state.positions.forget(file);
+}
+
+function foldersChanged(state: ServerState, e: WorkspaceFoldersChangeEvent): void {
+  const removed = e.removed.map((f) => uriToPath(f.uri));
+  state.folders = state.folders.filter((f) => !removed.includes(f)).concat(e.added.map((f) => uriToPath(f.uri)));
+  for (const s of state.ws.all()) if (removed.some((r) => s.file.startsWith(r + path.sep)) && !state.documents.get(state.uris.uriOf(s.file))) removeFile(state, s.file);
+  loadFolders(state, e.added.map((f) => uriToPath(f.uri)));
+  schedule(state);
+}
+
+function documentChanged(state: ServerState, document: TextDocument): void {
+  const file = state.uris.remember(document.uri);
+  if (state.ws.set(file, document.getText(), classifyPath(file) ?? LANGUAGE_KINDS[document.languageId])) schedule(state);
+}
+
+function documentClosed(state: ServerState, document: TextDocument): void {
+  const { ws } = state;
+  const file = uriToPath(document.uri);
+  // Back to what the disk says; an unsaved file that never existed on disk leaves the workspace.
+  const { text } = document.uri.startsWith('file:') ? readTextFile(file) : { text: undefined };
+  if (text !== undefined && ws.has(file)) {
+    ws.set(file, text, ws.get(file)!.kind);
+    // The buffer's line index is of no use for the disk's text.
+    state.positions.forget(file);
+  } else removeFile(state, file);
+  schedule(state);
+}
+
+async function watchedFilesChanged(state: ServerState, { changes }: DidChangeWatchedFilesParams): Promise<void> {
+  for (const change of changes) {
+    const file = uriToPath(change.uri);
+    if (path.basename(file) === SETTINGS_FILE_NAME) {
+      await refreshSettings(state);
+      continue;
+    }
+    if (state.documents.get(change.uri)) continue; // the buffer is the truth while open
+    if (change.type === FileChangeType.Deleted) removeFile(state, file);
+    else {
+      const { text } = readTextFile(file);
+      if (text !== undefined) state.ws.set(file, text);
+    }
+  }
+  schedule(state);
+}
+
+// --- lifecycle and settings
+
+function initialize(state: ServerState, params: InitializeParams): InitializeResult {
+  state.capabilities = params.capabilities;
+  state.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+  if (state.folders.length === 0 && params.rootUri) state.folders = [uriToPath(params.rootUri)];
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [...COMMANDS] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...FEATURE_CAPABILITIES,
+    },
+    serverInfo: { name: PRODUCT_NAME, version: PRODUCT_VERSION },
+  };
+}
+
+async function initialized(state: ServerState): Promise<void> {
+  const { connection, capabilities } = state;
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{conf,hocon,service,args}' }, { globPattern: '**/vm.args' }, { globPattern: `**/${SETTINGS_FILE_NAME}` }],
+    });
+  }
+  if (capabilities.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => foldersChanged(state, e));
+  await refreshSettings(state);
+  loadFolders(state, state.folders);
+  schedule(state);
+}
+
+async function refreshSettings(state: ServerState): Promise<void> {
+  let editor: unknown;
+  if (state.capabilities.workspace?.configuration) {
+    try {
+      [editor] = await state.connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    } catch {
+      editor = undefined;
+    }
+  }
+  const merged = mergeSettings(state.folders, editor);
+  state.settings = merged.settings;
+  for (const p of merged.problems) state.connection.console.warn(p);
+}
+
+// --- requests
+
+function codeActionsFor(state: ServerState, params: CodeActionParams) {
+  // An edit may still be waiting for analysis: answer from the text the client has now.
+  if (state.scheduled) analyzeAndPublish(state);
+  const { positions } = state;
+  const file = uriToPath(params.textDocument.uri);
+  const text = state.ws.get(file)?.text;
+  if (text === undefined) return [];
+  const findings = state.result.findings;
+  return codeActions(params, {
+    text,
+    index: positions.index(file, text),
+    commentMarker: '#',
+    snippetSupport: !!(state.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+    currentData: (diagnostic) => {
+      const mine = findings.filter((f) => f.file === file && f.ruleId === diagnostic.code);
+      const same = (f: (typeof mine)[number]) => {
+        const r = positions.range(file, text, f.span);
+        return r.start.line === diagnostic.range.start.line && r.start.character === diagnostic.range.start.character && r.end.line === diagnostic.range.end.line && r.end.character === diagnostic.range.end.character;
+      };
+      const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
+      return match ? (diagnosticOf(state, match).data as DiagnosticData) : undefined;
+    },
+    fixAll: () => {
+      const edits = selectSafeEdits(findings.filter((f) => f.file === file)).get(file);
+      if (!edits?.length) return undefined;
+      return { title: 'Fix all safe mqtt-harden findings in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits.map((e) => ({ ...e, file })), state.textOf, positions, state.uris) };
     },
   });
+}
 
-  documents.listen(connection);
-  connection.listen();
+function featureContext(state: ServerState, uri: string) {
+  const file = uriToPath(uri);
+  const parsed = state.ws.parse(file);
+  if (!parsed) return undefined;
+  const { models, findings } = state.result;
+  const model = models.find((m) => m.files.some((f) => f.file === file));
+  return { path: file, file: parsed, model, models, findings: findings.filter((f) => f.file === file), docsUri: (id: string) => docsUri(state, id) };
 }

@@ -1,7 +1,7 @@
 /** Settings in the server: .mqtt-harden.json of each workspace folder, overlaid with the editor's mqttHarden.* settings. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
+import { readSettingsFile, SETTINGS_FILE_NAME } from '../host/settingsFile';
 
 export const SETTINGS_SECTION = 'mqttHarden';
 
@@ -9,20 +9,15 @@ export const SETTINGS_SECTION = 'mqttHarden';
 export function mergeSettings(folders: string[], editor: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
   let fromFile: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
+  // The first workspace folder with a readable settings file gives it.
   for (const folder of folders) {
-    const file = path.join(folder, '.mqtt-harden.json');
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    try {
-      const r = normalizeSettings(JSON.parse(text));
-      fromFile = r.settings;
-      problems.push(...r.problems.map((p) => `${file}: ${p}`));
-    } catch (err) {
-      problems.push(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    const file = path.join(folder, SETTINGS_FILE_NAME);
+    const read = readSettingsFile(file);
+    if (read.status === 'absent' || read.status === 'unreadable') continue;
+    if (read.status === 'invalid-json') problems.push(`${file}: not valid JSON (${read.reason})`);
+    else {
+      fromFile = read.settings;
+      problems.push(...read.problems.map((p) => `${file}: ${p}`));
     }
     break;
   }

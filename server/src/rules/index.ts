@@ -14,6 +14,7 @@ import { CROSS_RULES } from './cross';
 import { FILES_RULES } from './files';
 import { HOCON_RULES } from './hocon';
 import { EMQX_RULES } from './emqx';
+import { SUPPRESSIONS_RULES } from './suppressions';
 import { rule as internalRuleError } from './internal/rule-error';
 import { rule as vmargsSyntax } from './vmargs/syntax';
 import { rule as emqx4Syntax } from './emqx4/syntax';
@@ -22,7 +23,7 @@ import { rule as envfileSyntax } from './envfile/syntax';
 export const RULES: readonly Rule[] = [
   ...ERLANG_RULES, ...PORTS_RULES, ...TLS_RULES, ...MQTT_RULES, ...DASHBOARD_RULES, ...SECRETS_RULES, ...LOG_RULES,
   ...SYSCTL_RULES, ...SYSTEMD_RULES, ...LIMITS_RULES, ...CROSS_RULES, ...FILES_RULES, ...HOCON_RULES, ...EMQX_RULES,
-  vmargsSyntax, emqx4Syntax, envfileSyntax, internalRuleError,
+  ...SUPPRESSIONS_RULES, vmargsSyntax, emqx4Syntax, envfileSyntax, internalRuleError,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

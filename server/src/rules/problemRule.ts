@@ -1,13 +1,15 @@
 /**
- * Rules whose findings are the problems parsers and the resolver collect under the rule's id
- * (hocon/syntax, hocon/include-missing, vmargs/syntax...). One id end to end still holds: the parser
- * tags a problem with the id, this rule reports it with its docs and severity settings.
+ * Rules whose findings are the problems parsers and the resolver collect (hocon/syntax,
+ * hocon/include-missing, vmargs/syntax...). The parsers' problem codes (core/problems.ts PROBLEM_CODES)
+ * map one to one onto these rules, each reported under its code as id: the one place where a parser's
+ * code becomes a rule with docs and severity settings. A code without its rule fails
+ * test/unit/rules/meta.test.ts.
  */
-import type { Severity } from '../core/problems';
+import type { ProblemCode, Severity } from '../core/problems';
 import type { Rule } from './types';
 import { docsPath } from './types';
 
-export function problemRule(id: string, severity: Severity, title: string, fixable = false): Rule {
+export function problemRule(id: ProblemCode, severity: Severity, title: string, fixable = false): Rule {
   return {
     id,
     severity,

@@ -114,6 +114,17 @@ test('--list-rules lists every rule', () => {
   assert.match(r.out, /erlang\/weak-cookie\s+error\s+fix/);
 });
 
+test('the findings the engine reports about suppressions are rules like any other: --explain, --list-rules', () => {
+  for (const id of ['suppressions/missing-reason', 'suppressions/unused']) {
+    const r = run(['--explain', id], process.cwd());
+    assert.equal(r.code, 0, `--explain ${id}`);
+    assert.ok(r.out.startsWith(`# ${id}\n`));
+  }
+  const list = run(['--list-rules'], process.cwd()).out;
+  assert.match(list, /suppressions\/missing-reason\s+hint\s+A suppression comment gives no reason/);
+  assert.match(list, /suppressions\/unused\s+hint\s+fix\s+A suppression comment suppresses nothing/);
+});
+
 test('--fix --dry-run prints a unified diff and writes nothing; --fix writes and the finding is gone', () => {
   const dir = tempDeployment(WEAK);
   const before = fs.readFileSync(path.join(dir, 'emqx.conf'), 'utf8');

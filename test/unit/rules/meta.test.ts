@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { RULES } from '../../../server/src/rules';
 import { docsPath } from '../../../server/src/rules/types';
 import { withRulesTable } from '../../../server/src/rules/table';
+import { PROBLEM_CODES } from '../../../server/src/core/problems';
 
 const DOC_SECTIONS = ['## What it checks', '## Why it matters', '## How to fix', '## Versions'];
 
@@ -35,4 +36,24 @@ for (const rule of RULES) {
 test('the README rule table is generated from the registry (run npm run docs:rules)', () => {
   const readme = fs.readFileSync('README.md', 'utf8');
   assert.equal(withRulesTable(readme), readme);
+});
+
+test('every rule file under server/src/rules is registered, and every registered rule has its file', () => {
+  const ids = new Set(RULES.map((r) => r.id));
+  const ruleFiles: string[] = [];
+  for (const group of fs.readdirSync('server/src/rules', { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const name of fs.readdirSync(`server/src/rules/${group.name}`)) {
+      // A rule file is one that exports `rule`; helpers and index.ts export other names.
+      const text = fs.readFileSync(`server/src/rules/${group.name}/${name}`, 'utf8');
+      if (/^export const rule\b/m.test(text)) ruleFiles.push(`${group.name}/${name.replace(/\.ts$/, '')}`);
+    }
+  }
+  assert.ok(ruleFiles.length > 50, `only ${ruleFiles.length} rule files found`);
+  assert.deepEqual(ruleFiles.filter((id) => !ids.has(id)), [], 'rule files missing from their group index.ts (or rules/index.ts)');
+  assert.deepEqual([...ids].filter((id) => !fs.existsSync(`server/src/rules/${id}.ts`)), [], 'registered rules without server/src/rules/<id>.ts');
+});
+
+test('every problem code a parser reports is a registered rule', () => {
+  const ids = new Set(RULES.map((r) => r.id));
+  assert.deepEqual(PROBLEM_CODES.filter((code) => !ids.has(code)), []);
 });

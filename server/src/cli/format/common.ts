@@ -1,18 +1,14 @@
 import * as path from 'node:path';
-import { LineIndex } from '../../core/text';
 import type { Finding } from '../../rules/types';
+import { LineIndexes } from '../../host/lineIndexes';
 
-/** Line/column (1-based) of a finding's start and end, computed once per file. */
+/** Line/column (1-based) of a finding's start and end, each file's line index computed once. */
 export class Locator {
-  private readonly indexes = new Map<string, LineIndex>();
-  constructor(private readonly texts: ReadonlyMap<string, string>) {}
+  private readonly indexes = new LineIndexes();
+  constructor(private readonly textOf: FormatInput['textOf']) {}
 
   range(file: string, span: { start: number; end: number }) {
-    let index = this.indexes.get(file);
-    if (!index) {
-      index = new LineIndex(this.texts.get(file) ?? '');
-      this.indexes.set(file, index);
-    }
+    const index = this.indexes.index(file, this.textOf(file) ?? '');
     const s = index.positionAt(span.start);
     const e = index.positionAt(span.end);
     return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
@@ -27,7 +23,8 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 
 export interface FormatInput {
   findings: Finding[];
-  texts: ReadonlyMap<string, string>;
+  /** The text of each file a finding is in (host/analysis.ts textLookup). */
+  textOf(file: string): string | undefined;
   cwd: string;
   color: boolean;
 }

@@ -5,8 +5,8 @@ import { PRODUCT_NAME, PRODUCT_VERSION, publicDocsUrl } from '../../core/product
 import { docsPath } from '../../rules/types';
 import { describeSecrets } from '../../core/secrets';
 
-export function formatJson({ findings, texts, cwd }: FormatInput): string {
-  const locator = new Locator(texts);
+export function formatJson({ findings, textOf, cwd }: FormatInput): string {
+  const locator = new Locator(textOf);
   const out = {
     tool: { name: PRODUCT_NAME, version: PRODUCT_VERSION },
     findings: findings.map((f) => ({

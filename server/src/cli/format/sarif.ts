@@ -14,8 +14,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** GitHub ranks security alerts by this number (0-10). */
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '3.0', hint: '1.0' };
 
-export function formatSarif({ findings, texts, cwd }: FormatInput): string {
-  const locator = new Locator(texts);
+export function formatSarif({ findings, textOf, cwd }: FormatInput): string {
+  const locator = new Locator(textOf);
   const ids = [...new Set([...RULES.map((r) => r.id), ...findings.map((f) => f.ruleId)])];
   const rules = ids.map((id) => {
     const meta = RULES.find((r) => r.id === id);

@@ -6,8 +6,8 @@ import { displayPath, Locator } from './common';
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 const RESET = '\x1b[0m';
 
-export function formatText({ findings, texts, cwd, color }: FormatInput): string {
-  const locator = new Locator(texts);
+export function formatText({ findings, textOf, cwd, color }: FormatInput): string {
+  const locator = new Locator(textOf);
   const lines: string[] = [];
   let currentFile: string | undefined;
   for (const f of findings) {

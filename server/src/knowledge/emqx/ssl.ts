@@ -180,8 +180,3 @@ export function clientSsl(): KeyInfo[] {
   return [...commonKeys(o), ...clientKeys()];
 }
 
-/** The object entry for an `ssl_options` block and its `ssl` alias when EMQX accepts one. */
-export function sslBlock(name: string, description: string, ruleIds: string[] = []): KeyInfo {
-  return obj(name, description, { ruleIds });
-}
-

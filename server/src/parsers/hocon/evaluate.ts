@@ -65,7 +65,7 @@ export class Evaluator {
     return this.resolve(this.root) ?? { kind: 'object', fields: new Map(), origin: this.root.origin, overridden: [] };
   }
 
-  private report(file: string, span: { start: number; end: number }, code: string, message: string): void {
+  private report(file: string, span: { start: number; end: number }, code: ResolveProblem['code'], message: string): void {
     this.problems.push({ file, start: span.start, end: span.end, code, message });
   }
 

@@ -38,7 +38,7 @@ export class Builder {
     private readonly options: ResolveOptions,
   ) {}
 
-  problem(file: string, span: { start: number; end: number }, code: string, message: string, severity?: ResolveProblem['severity']): void {
+  problem(file: string, span: { start: number; end: number }, code: ResolveProblem['code'], message: string, severity?: ResolveProblem['severity']): void {
     this.problems.push({ file, start: span.start, end: span.end, code, message, ...(severity ? { severity } : {}) });
   }
 

@@ -6,7 +6,7 @@
  * For speed (after microsoft/node-jsonc-parser) `next()` returns the token kind as a number and leaves
  * the token's offsets and value in fields of the scanner: no object per token, no closure per call.
  */
-import type { ParseProblem } from '../../core/problems';
+import type { ParseProblem, ProblemCode } from '../../core/problems';
 import type { HoconComment } from './ast';
 import { readTripleQuoted, readQuoted } from './strings';
 
@@ -69,10 +69,6 @@ RUN[0x2b] = Run.Plus;
 RUN[0x24] = Run.Dollar;
 RUN[0x2f] = Run.Slash;
 
-export function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff;
-}
-
 export function isNewline(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
@@ -115,7 +111,7 @@ export class Scanner {
     this.len = to;
   }
 
-  report(start: number, end: number, code: string, message: string, fix?: ParseProblem['fix']): void {
+  report(start: number, end: number, code: ProblemCode, message: string, fix?: ParseProblem['fix']): void {
     const problems = this.problems;
     if (problems.length >= MAX_PROBLEMS) return;
     if (problems.length === MAX_PROBLEMS - 1) {

@@ -1,9 +1,9 @@
 /** Quoted and triple-quoted string literals as EMQX reads them, and the reverse (a literal for a string). */
-import type { ParseProblem } from '../../core/problems';
+import type { ParseProblem, ProblemCode } from '../../core/problems';
 
 /** What the string readers need from the scanner: problem reporting and a place to leave the end offset. */
 interface Reporter {
-  report(start: number, end: number, code: string, message: string): void;
+  report(start: number, end: number, code: ProblemCode, message: string): void;
   /** Reports NUL and U+FFFD characters in [start, end). */
   badCharsIn(start: number, end: number): void;
   /** Set by the readers to the offset right after the literal. */
