@@ -1,4 +1,5 @@
 /** Minimal glob matching for the `files` setting: `**` any folders, `*` and `?` within one path segment. */
+import { trimTrailing } from '../core/scan';
 export function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
@@ -29,7 +30,7 @@ export function matchesAny(relativePath: string, patterns: readonly string[]): b
  */
 export function filesSettingFilter(patterns: readonly string[], folders: readonly string[]): ((file: string) => boolean) | undefined {
   if (patterns.length === 0) return undefined;
-  const byDepth = [...folders].map((f) => f.replace(/[\\/]+$/, '')).sort((a, b) => b.length - a.length);
+  const byDepth = [...folders].map((f) => trimTrailing(f, (c) => c === '/' || c === '\\')).sort((a, b) => b.length - a.length);
   return (file) => {
     const folder = byDepth.find((f) => file.startsWith(f + '/') || file.startsWith(f + '\\'));
     return folder === undefined || matchesAny(file.slice(folder.length + 1), patterns);

@@ -1,0 +1,31 @@
+// Reproducers of issue 25's "hangs and blow-ups", each on a bounded input: the outcome is asserted (a
+// finding, a budget reached, a count of work), never the time; bench/hostile.mjs measures time and scaling.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace } from '../../../server/src/workspace/workspace';
+import { analyzeWorkspace } from '../../../server/src/engine/engine';
+import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
+import type { Finding } from '../../../server/src/rules/types';
+import { cookieWeakness } from '../../../server/src/rules/erlang/weak-cookie';
+
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
+
+function engine(files: Record<string, string>, reader = { read: (_: string): string | undefined => undefined }): Finding[] {
+  const ws = new Workspace();
+  for (const [file, text] of Object.entries(files)) assert.ok(ws.set(file, text), file);
+  const findings = analyzeWorkspace(ws, SETTINGS, reader).findings;
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'internal/rule-error').map((f) => f.message), [], 'no rule crashed');
+  return findings;
+}
+
+const ids = (findings: Finding[]) => new Set(findings.map((f) => f.ruleId));
+
+describe('hostile inputs (issue 25)', () => {
+  it('1. a run of 200,000 `{` in a value and after -setcookie: analysed, the cookie found weak', () => {
+    const run = '{'.repeat(200_000);
+    const findings = engine({ '/d/emqx.conf': `node.name = "emqx@127.0.0.1"\na = ${run}\n`, '/d/vm.args': `-setcookie ${run}\n` });
+    assert.ok(findings.some((f) => f.ruleId === 'erlang/weak-cookie' && f.file === '/d/vm.args'), [...ids(findings)].join());
+    assert.equal(cookieWeakness(run), 'uses a single character class');
+    assert.match(cookieWeakness(`${run}{{ cookie }}`) ?? '', /unrendered build template/);
+  });
+});
