@@ -28,4 +28,11 @@ describe('hostile inputs (issue 25)', () => {
     assert.equal(cookieWeakness(run), 'uses a single character class');
     assert.match(cookieWeakness(`${run}{{ cookie }}`) ?? '', /unrendered build template/);
   });
+
+  it('2. one unknown key of 1,000,000 characters: reported as unknown, without a suggestion', () => {
+    const findings = engine({ '/d/emqx.conf': `node.name = "emqx@127.0.0.1"\n${'k'.repeat(1_000_000)} = 1\n` });
+    const unknown = findings.filter((f) => f.ruleId === 'emqx/unknown-key');
+    assert.equal(unknown.length, 1);
+    assert.ok(!/did you mean/i.test(unknown[0].message) && unknown[0].fixes.length === 0);
+  });
 });
