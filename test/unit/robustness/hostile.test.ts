@@ -7,6 +7,7 @@ import { analyzeWorkspace } from '../../../server/src/engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/rules/types';
 import { cookieWeakness } from '../../../server/src/rules/erlang/weak-cookie';
+import { resolveHocon } from '../../../server/src/parsers/hocon';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
 
@@ -34,5 +35,16 @@ describe('hostile inputs (issue 25)', () => {
     const unknown = findings.filter((f) => f.ruleId === 'emqx/unknown-key');
     assert.equal(unknown.length, 1);
     assert.ok(!/did you mean/i.test(unknown[0].message) && unknown[0].fixes.length === 0);
+  });
+
+  it('3. the same key defined 100,000 times: one value with 99,999 earlier definitions, oldest first', () => {
+    const text = 'a = 1\n'.repeat(100_000);
+    const r = resolveHocon(['/d/emqx.conf'], { read: (f) => (f === '/d/emqx.conf' ? text : undefined) });
+    const a = r.root.fields.get('a')!;
+    assert.equal(a.overridden.length, 99_999);
+    assert.deepEqual([a.overridden[0].span.start, a.overridden[1].span.start, a.origin.span.start], [4, 10, 6 * 99_999 + 4]);
+    // A redefinition through a substitution that finds nothing keeps the earlier value and its own history.
+    const kept = resolveHocon(['/d/x.conf'], { read: () => 'a = 1\na = 2\na = ${?nope}\n' }).root.fields.get('a')!;
+    assert.deepEqual([kept.kind === 'scalar' && kept.value, kept.overridden.length], [2, 1]);
   });
 });

@@ -151,7 +151,7 @@ export class Evaluator {
         fromSubstitution = true;
       }
     }
-    if (values.length === 0) return n.prior ? this.resolve(n.prior) : undefined;
+    if (values.length === 0) return n.prior ? this.fallback(n.prior) : undefined;
     if (values.length === 1) return withOrigin(values[0], n.origin, n.overridden);
     if (values.every((v) => v.kind === 'object')) {
       let acc = values[0] as ResolvedObject;
@@ -171,6 +171,17 @@ export class Evaluator {
     }
     this.report(n.ctx.file, n.value, 'hocon/syntax', `EMQX cannot concatenate ${describe(values.map((v) => v.kind))}; only strings with strings, arrays with arrays or objects with objects.`);
     return undefined;
+  }
+
+  /**
+   * The earlier definition that stands when a substitution produced nothing, with the history it had
+   * then: its list was handed on to the definitions after it (tree.ts takeHistory), which appended to it.
+   */
+  private fallback(prior: Node): Resolved | undefined {
+    const r = this.resolve(prior);
+    if (!r) return r;
+    const own = prior.overridden.lastIndexOf(prior.origin);
+    return own < 0 ? r : withOrigin(r, r.origin, prior.overridden.slice(0, own));
   }
 
   /** The value of `${path}` seen from pending node `n`, reporting it when required and undefined. */
