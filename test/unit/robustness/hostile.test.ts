@@ -47,4 +47,50 @@ describe('hostile inputs (issue 25)', () => {
     const kept = resolveHocon(['/d/x.conf'], { read: () => 'a = 1\na = 2\na = ${?nope}\n' }).root.fields.get('a')!;
     assert.deepEqual([kept.kind === 'scalar' && kept.value, kept.overridden.length], [2, 1]);
   });
+
+  const memoryReader = (files: Record<string, string>) => {
+    const reads: string[] = [];
+    return { reads, read: (f: string) => (reads.push(f), files[f]) };
+  };
+  const budgetFindings = (findings: Finding[], id: string) => findings.filter((f) => f.ruleId === id);
+
+  for (const [name, lines] of [
+    ['arrays', (i: number) => (i === 0 ? 'a = [1]' : 'a = ${a} ${a}')],
+    ['objects', (i: number) => (i === 0 ? 'o0 = {x = 1}' : `o${i} = {l = \${o${i - 1}}, r = \${o${i - 1}}}`)],
+    ['strings', (i: number) => (i === 0 ? 'a0 = "ab"' : `a${i} = \${a${i - 1}}\${a${i - 1}}`)],
+  ] as const) {
+    it(`4. substitutions doubling per line (${name}, 41 lines): one hocon/substitution-budget finding where the budget ran out`, () => {
+      const text = Array.from({ length: 41 }, (_, i) => lines(i)).join('\n') + '\n';
+      const findings = engine({ '/d/emqx.conf': text });
+      const budget = budgetFindings(findings, 'hocon/substitution-budget');
+      assert.equal(budget.length, 1, [...ids(findings)].join());
+      // 2^21 values pass 2,000,000: the line that ran out lies between the 15th and the 25th.
+      const line = text.slice(0, budget[0].span.start).split('\n').length;
+      assert.ok(line >= 15 && line <= 25, `line ${line}`);
+    });
+  }
+
+  it('5. a forward chain k0 = ${k1} ... k1000 = 1: a budget finding, no stack overflow; a 300-link chain still resolves', () => {
+    const chain = (n: number) => Array.from({ length: n }, (_, i) => `k${i} = \${k${i + 1}}`).join('\n') + `\nk${n} = 1\n`;
+    const deep = engine({ '/d/emqx.conf': chain(1000) });
+    assert.equal(budgetFindings(deep, 'hocon/substitution-budget').length, 1);
+    const reader = memoryReader({ '/d/emqx.conf': chain(300) });
+    const r = resolveHocon(['/d/emqx.conf'], reader);
+    const k0 = r.root.fields.get('k0');
+    assert.deepEqual(k0?.kind === 'scalar' && k0.value, 1);
+    assert.deepEqual(r.problems, []);
+  });
+
+  it('6. include fan-out: 31 files, each including the next twice: a hocon/include-budget finding, each file read once', () => {
+    const files: Record<string, string> = { '/d/emqx.conf': 'node.name = "emqx@127.0.0.1"\ninclude "i0.conf"\n' };
+    for (let i = 0; i < 30; i++) files[`/d/i${i}.conf`] = `x${i} = 1\ninclude "i${i + 1}.conf"\ninclude "i${i + 1}.conf"\n`;
+    files['/d/i30.conf'] = 'z = 1\n';
+    const reader = memoryReader(files);
+    const r = resolveHocon(['/d/emqx.conf'], reader);
+    assert.equal(r.problems.filter((p) => p.code === 'hocon/include-budget').length, 1);
+    assert.equal(new Set(reader.reads).size, reader.reads.length, 'no file read twice');
+    assert.equal(r.root.fields.get('x29')?.kind, 'scalar', 'the budget covers a full pass down the chain');
+    const findings = engine({ '/d/emqx.conf': files['/d/emqx.conf'] }, memoryReader(files));
+    assert.equal(budgetFindings(findings, 'hocon/include-budget').length, 1);
+  });
 });
