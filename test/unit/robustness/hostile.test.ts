@@ -8,6 +8,10 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/engine/sett
 import type { Finding } from '../../../server/src/rules/types';
 import { cookieWeakness } from '../../../server/src/rules/erlang/weak-cookie';
 import { resolveHocon } from '../../../server/src/parsers/hocon';
+import { main } from '../../../server/src/cli/main';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
 
@@ -92,5 +96,23 @@ describe('hostile inputs (issue 25)', () => {
     assert.equal(r.root.fields.get('x29')?.kind, 'scalar', 'the budget covers a full pass down the chain');
     const findings = engine({ '/d/emqx.conf': files['/d/emqx.conf'] }, memoryReader(files));
     assert.equal(budgetFindings(findings, 'hocon/include-budget').length, 1);
+  });
+
+  it('7c. a settings file with bad types and 24 `**/` segments: messages and a finished scan, no crash', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqtt-harden-hostile-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'emqx.conf'), 'node.cookie = emqxsecretcookie\n');
+      const config = path.join(dir, 'settings.json');
+      fs.writeFileSync(config, JSON.stringify({ emqxVersion: { toString: 1 }, targetConnections: [1], rules: { 'erlang/weak-cookie': { toString: 1 }, ['__proto__']: 'off' }, files: ['**/'.repeat(24) + 'emqx.conf'] }));
+      let out = '';
+      let err = '';
+      const code = main(['--config', config, '-f', 'json', dir], { out: (t) => (out += t), err: (t) => (err += t), cwd: dir });
+      assert.equal(code, 1, err);
+      assert.match(err, /emqxVersion must be one of .* \(got \{"toString":1\}\)/);
+      assert.match(err, /rules\["erlang\/weak-cookie"\] must be/);
+      assert.ok(JSON.parse(out).findings.some((f: Finding) => f.ruleId === 'erlang/weak-cookie'), 'the file matched the glob and was scanned');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
