@@ -14,6 +14,7 @@ import { classifyPath, type FileKind } from '../workspace/fileKinds';
 import { discoverFiles, readTextFile } from '../workspace/discover';
 import { filesSettingFilter } from '../workspace/glob';
 import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
+import { errorText } from '../engine/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
 import { nodeFileReader } from '../parsers/hocon/fsReader';
 import { docsPath, type Finding } from '../rules/types';
@@ -60,7 +61,12 @@ export function startServer(connection: Connection): void {
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
-      analyzeAndPublish();
+      // Thrown here, an error would end the process (no request to answer it): log it and keep serving.
+      try {
+        analyzeAndPublish();
+      } catch (err) {
+        connection.console.error(`analysis failed: ${errorText(err)}`);
+      }
     });
   }
 
