@@ -62,6 +62,18 @@ describe('robustness', { timeout: SUITE_TIMEOUT_MS }, () => {
     assert.equal(s.proc.exitCode, null, 'server still running');
   });
 
+  it('survives documents that used to end the process (issue 25): doubling strings, a 1,000-link substitution chain', async () => {
+    const doubling = 'a0 = "ab"\n' + Array.from({ length: 40 }, (_, i) => `a${i + 1} = \${a${i}}\${a${i}}`).join('\n') + '\n';
+    const chain = Array.from({ length: 1000 }, (_, i) => `k${i} = \${k${i + 1}}`).join('\n') + '\nk1000 = 1\n';
+    for (const [tag, text] of [['doubling', doubling], ['chain', chain]]) {
+      const uri = fileUri(path.join(ws, `hostile-${tag}`, 'emqx.conf'));
+      await s.open(uri, 'emqx-hocon', text);
+      await s.waitForDiagnostics(uri, (d) => codesOf(d).includes('hocon/substitution-budget'));
+      await s.close(uri);
+    }
+    await stillServing('hostile');
+  });
+
   it('handles documents of random bytes for every language and answers every request on them', async () => {
     for (const [i, kind] of KINDS.entries()) {
       for (let seed = 1; seed <= 3; seed++) {

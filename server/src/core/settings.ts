@@ -23,6 +23,22 @@ export const DEFAULT_SETTINGS: Settings = {
 const VERSIONS = new Set(['auto', '4', '5.0', '5', '6']);
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
+/** A string or number setting as text; undefined for anything else (objects, arrays, booleans). */
+function scalarText(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+}
+
+/** A value for a message, never throwing (String() throws on `{"toString": 1}`) and never long. */
+function describe(v: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? typeof v;
+  } catch {
+    text = typeof v;
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 /**
  * Reads settings from untrusted JSON (a config file or the editor), keeping the defaults for anything
  * missing and collecting a message for anything invalid instead of throwing.
@@ -39,9 +55,9 @@ export function normalizeSettings(input: unknown): { settings: Settings; problem
     if (!['emqxVersion', 'targetConnections', 'rules', 'files', '$schema'].includes(key)) problems.push(`unknown setting "${key}"`);
   }
   if (raw.emqxVersion !== undefined) {
-    const v = String(raw.emqxVersion);
-    if (VERSIONS.has(v)) settings.emqxVersion = v as EmqxVersionSetting;
-    else problems.push(`emqxVersion must be one of auto, 4, 5.0, 5, 6 (got "${v}")`);
+    const v = scalarText(raw.emqxVersion);
+    if (v !== undefined && VERSIONS.has(v)) settings.emqxVersion = v as EmqxVersionSetting;
+    else problems.push(`emqxVersion must be one of auto, 4, 5.0, 5, 6 (got ${describe(raw.emqxVersion)})`);
   }
   if (raw.targetConnections !== undefined) {
     const n = raw.targetConnections;
@@ -53,9 +69,9 @@ export function normalizeSettings(input: unknown): { settings: Settings; problem
       problems.push('rules must be an object of rule id to severity');
     } else {
       for (const [id, level] of Object.entries(raw.rules as Record<string, unknown>)) {
-        const l = String(level);
-        if (LEVELS.has(l)) settings.rules[id] = l as RuleLevel;
-        else problems.push(`rules["${id}"] must be error, warning, info, hint or off (got "${l}")`);
+        const l = typeof level === 'string' ? level : undefined;
+        if (l !== undefined && LEVELS.has(l) && id !== '__proto__') settings.rules[id] = l as RuleLevel;
+        else problems.push(`rules[${describe(id)}] must be error, warning, info, hint or off (got ${describe(level)})`);
       }
     }
   }

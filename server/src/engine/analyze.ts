@@ -78,13 +78,24 @@ function runRule(rule: Rule, model: DeploymentModel, settings: Settings, broken:
     findings.push({
       ruleId: INTERNAL_ERROR_ID,
       severity: 'error',
-      message: `Rule ${rule.id} failed on this deployment (${err instanceof Error ? err.message : String(err)}); its checks were skipped, the others ran. Please report this.`,
+      message: `Rule ${rule.id} failed on this deployment (${errorText(err)}); its checks were skipped, the others ran. Please report this.`,
       file,
       span: { start: 0, end: 0 },
       fixes: [],
     });
   }
   return findings;
+}
+
+/** What an exception says, never throwing itself (String() throws on some thrown objects), at most 200 characters. */
+export function errorText(err: unknown): string {
+  let text: string;
+  try {
+    text = err instanceof Error ? err.message : String(err);
+  } catch {
+    text = typeof err;
+  }
+  return text.slice(0, 200);
 }
 
 export { docsPath };

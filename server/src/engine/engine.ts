@@ -10,7 +10,7 @@ import type { ParsedFile } from '../parsers';
 import type { DeploymentModel } from '../model/deploymentModel';
 import type { Finding } from '../rules/types';
 import { buildModel, type ModelTrace } from '../model/build';
-import { analyzeModel, analyzeModelTracked } from './analyze';
+import { analyzeModel, analyzeModelTracked, errorText, INTERNAL_ERROR_ID } from './analyze';
 import { reuseFor, type RuleResults } from './reuse';
 import type { Settings } from '../core/settings';
 import { applySuppressions } from './suppressions';
@@ -108,24 +108,58 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
       for (const f of hit.findings) findings.push(f);
       continue;
     }
-    const tracked = !!cache?.options.rules && (options.track?.(files.map((f) => f.file)) ?? true);
-    const last = tracked ? cache?.previous(key) : undefined;
-    const { model, trace } = buildModel({ root: rootOf(group.map((g) => g.file)), files, settings, reader: combined, trace: tracked, previous: last?.trace });
-    models.push(model);
-    const texts = new Map(model.files.map((f) => [f.file, f.text]));
-    let raw: Finding[];
-    let results: RuleResults | undefined;
-    if (tracked) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(last, files, settings, trace)));
-    else raw = analyzeModel(model, settings);
-    const groupFindings = applyLevels(applySuppressions(raw, model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
+    let analysed: AnalysedGroup;
+    try {
+      analysed = analyzeGroup(group.map((g) => g.file), files, settings, combined, cache, key, options);
+    } catch (err) {
+      // Rules are contained one by one (analyze.ts); this is the rest of the pipeline (model, resolver,
+      // suppressions) failing on one deployment: it gets one finding, and the other deployments go on.
+      for (const f of applyLevels([deploymentFailure(files, err)], settings)) findings.push(f);
+      continue;
+    }
+    models.push(analysed.model);
     // A loop, not push(...): a deployment can have more findings than a call can take arguments.
-    for (const f of groupFindings) findings.push(f);
-    cache?.set(key, { files, settings, model, findings: groupFindings, trace, results }, liveKeys);
+    for (const f of analysed.findings) findings.push(f);
+    cache?.set(key, { files, settings, ...analysed }, liveKeys);
   }
   // A finding can land in a file read only through an include or EnvironmentFile=: the filter covers those too.
   const shown = include ? findings.filter((f) => include(f.file)) : findings;
   shown.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)));
   return { models, findings: shown };
+}
+
+/** One deployment analysed: its model, findings, and what the next edit re-uses. */
+interface AnalysedGroup {
+  model: DeploymentModel;
+  findings: Finding[];
+  trace?: ModelTrace;
+  results?: RuleResults;
+}
+
+function analyzeGroup(paths: string[], files: ParsedFile[], settings: Settings, reader: FileReader, cache: AnalysisCache | undefined, key: string, options: AnalyzeOptions): AnalysedGroup {
+  const tracked = !!cache?.options.rules && (options.track?.(files.map((f) => f.file)) ?? true);
+  const last = tracked ? cache?.previous(key) : undefined;
+  const { model, trace } = buildModel({ root: rootOf(paths), files, settings, reader, trace: tracked, previous: last?.trace });
+  const texts = new Map(model.files.map((f) => [f.file, f.text]));
+  let raw: Finding[];
+  let results: RuleResults | undefined;
+  if (tracked) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(last, files, settings, trace)));
+  else raw = analyzeModel(model, settings);
+  const findings = applyLevels(applySuppressions(raw, model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
+  return { model, findings, trace, results };
+}
+
+/** The finding for a deployment whose analysis failed outside any one rule, on its main file. */
+function deploymentFailure(files: ParsedFile[], err: unknown): Finding {
+  const main = files.find((f) => path.basename(f.file) === 'emqx.conf') ?? files[0];
+  return {
+    ruleId: INTERNAL_ERROR_ID,
+    severity: 'error',
+    message: `The analysis of this deployment failed (${errorText(err)}); no rule could check its files. The other deployments were analysed. Please report this.`,
+    file: main.file,
+    span: widenEmptySpan(main.text, { start: 0, end: 0 }),
+    fixes: [],
+  };
 }
 
 function rootOf(files: string[]): string {

@@ -14,6 +14,7 @@ import {
   type EmqxVersion, type KeyInfo, type SystemdSection,
 } from '../knowledge';
 import { renderSnippet, snippetToText, snippetsAt, escapeSnippetText, type HardenedSnippet, type SnippetFileKind, type SnippetPlace } from '../snippets/render';
+import { runStartBefore } from '../core/scan';
 
 export type CompletionKind = 'key' | 'section' | 'value' | 'unit' | 'snippet' | 'flag' | 'param' | 'directive';
 
@@ -113,6 +114,8 @@ function currentField(line: string): string {
   return line.slice(start);
 }
 
+/** A character of `[\w.-]`: what a key or a list item being typed is made of. */
+const isKeyChar = (c: string) => /[\w.-]/.test(c);
 const unquote = (segment: string) => (segment.startsWith('"') ? segment.slice(1, -1) : segment);
 const splitKey = (key: string) => (key.match(/"[^"\n]*"|[^.]+|(?<=\.)$/g) ?? []).map(unquote);
 const keyName = (info: KeyInfo) => info.path.slice(info.path.lastIndexOf('.') + 1);
@@ -124,7 +127,7 @@ function hoconCompletions(file: Extract<ParsedFile, { kind: 'emqx-conf'; format:
   if (kv) return hoconValueCompletions([...container, ...splitKey(kv[1])], kv[2], at, version);
   // Inside a multi-line array: items of the field's list.
   if (loc.part === 'value' && loc.field?.value?.type === 'array' && loc.fieldPath) {
-    const typed = /[\w.-]*$/.exec(at.before)![0];
+    const typed = at.before.slice(runStartBefore(at.before, isKeyChar));
     const listed = file.text.slice(loc.field.value.start, loc.field.value.end);
     return arrayItems(emqxKeyInfo(loc.fieldPath, version), typed, listed, at);
   }
@@ -188,7 +191,7 @@ function hoconValueCompletions(path: string[], valueSoFar: string, at: Cursor, v
   if (!info) return [];
   // An open `[` on this line: list items.
   if ((valueSoFar.match(/\[/g)?.length ?? 0) > (valueSoFar.match(/]/g)?.length ?? 0)) {
-    const typed = /[\w.-]*$/.exec(valueSoFar)![0];
+    const typed = valueSoFar.slice(runStartBefore(valueSoFar, isKeyChar));
     return arrayItems(info, typed, valueSoFar, at);
   }
   if ((valueSoFar.match(/"/g)?.length ?? 0) % 2 === 1 && info.type !== 'rate') return [];

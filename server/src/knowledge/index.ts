@@ -75,9 +75,19 @@ export function isKnownSection(path: readonly string[], version: EmqxVersion): b
 export function closestKey(path: readonly string[], version: EmqxVersion): string | undefined {
   if (path.length === 0) return undefined;
   const name = path[path.length - 1];
-  const siblings = emqxChildKeys(path.slice(0, -1), version).map((info) => info.path.slice(info.path.lastIndexOf('.') + 1));
+  // A file may hold thousands of unknown keys under one parent: its children are listed once.
+  const parentKey = JSON.stringify([version, ...path.slice(0, -1)]);
+  let siblings = siblingCache.get(parentKey);
+  if (!siblings) {
+    if (siblingCache.size >= SIBLING_CACHE_LIMIT) siblingCache.clear();
+    siblings = emqxChildKeys(path.slice(0, -1), version).map((info) => info.path.slice(info.path.lastIndexOf('.') + 1));
+    siblingCache.set(parentKey, siblings);
+  }
   return closest(name, siblings);
 }
+
+const SIBLING_CACHE_LIMIT = 512;
+const siblingCache = new Map<string, string[]>();
 
 // ---- Kernel parameters -------------------------------------------------------------------------
 

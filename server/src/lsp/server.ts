@@ -15,6 +15,7 @@ import type { FileKind } from '../parsers/fileKind';
 import { classifyPath } from '../workspace/fileKinds';
 import { discoverFiles, readTextFile } from '../workspace/discover';
 import { AnalysisCache, type AnalysisResult } from '../engine/engine';
+import { errorText } from '../engine/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { analyzeHost, textLookup } from '../host/analysis';
 import { SETTINGS_FILE_NAME } from '../host/settingsFile';
@@ -128,7 +129,12 @@ function schedule(state: ServerState): void {
   state.scheduled = true;
   setImmediate(() => {
     state.scheduled = false;
-    analyzeAndPublish(state);
+    // Thrown here, an error would end the process (no request to answer it): log it and keep serving.
+    try {
+      analyzeAndPublish(state);
+    } catch (err) {
+      state.connection.console.error(`analysis failed: ${errorText(err)}`);
+    }
   });
 }
 

@@ -10,6 +10,7 @@ import type { EmqxConfigView } from './emqxConfig';
 import type { Fact } from './fact';
 
 export type { Fact, Origin } from './fact';
+import { isDigit, runStartBefore } from '../core/scan';
 
 export type EmqxVersion = '4' | '5.0' | '5' | '6';
 
@@ -111,6 +112,6 @@ export interface DeploymentModel {
 /** N in 4370 + N: the trailing integer of the part of the node name before `@` (ekka's rule), modulo 60000. */
 export function nodeOffset(nodeName: string): number {
   const base = nodeName.split('@')[0] ?? '';
-  const m = /(\d+)$/.exec(base);
-  return m ? Number(m[1]) % 60000 : 0;
+  const digits = base.slice(runStartBefore(base, isDigit));
+  return digits ? Number(digits) % 60000 : 0;
 }

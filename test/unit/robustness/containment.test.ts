@@ -56,4 +56,18 @@ describe('crash containment', () => {
       assert.ok(findings.some((f) => f.ruleId === 'erlang/weak-cookie'));
     }
   });
+
+  it('a deployment whose resolution throws gets one internal/rule-error on its main file; the other deployments are analyzed', () => {
+    const ws = new Workspace();
+    ws.set('/a/emqx.conf', 'node.name = "emqx@127.0.0.1"\ninclude "x.conf"\n');
+    ws.set('/b/vm.args', '-setcookie emqxsecretcookie\n');
+    // The include's text explodes inside the resolver's parse: a stand-in for a resolver or model bug.
+    const reader = { read: (f: string) => (f === '/a/x.conf' ? exploding('a = 1\n') : undefined) };
+    const { findings } = analyzeWorkspace(ws, DEFAULT_SETTINGS, reader);
+    const internal = findings.filter((f) => f.ruleId === 'internal/rule-error');
+    assert.equal(internal.length, 1);
+    assert.equal(internal[0].file, '/a/emqx.conf');
+    assert.match(internal[0].message, /boom in the parser/);
+    assert.ok(findings.some((f) => f.ruleId === 'erlang/weak-cookie' && f.file === '/b/vm.args'), 'the other deployment still analyzed');
+  });
 });

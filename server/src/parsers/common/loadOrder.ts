@@ -3,6 +3,7 @@
  * directories are merged by file name, a name in a higher-priority directory masks the same name in
  * lower ones, and the survivors apply in name order (later wins).
  */
+import { trimLeading, trimTrailing } from '../../core/scan';
 
 /** Splits a path (either slash style) into its directory and base name. */
 export function splitPath(path: string): { dir: string; base: string } {
@@ -29,8 +30,10 @@ export function orderFragments(paths: readonly string[], dirsByPriority: readonl
   return [...chosen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v.path);
 }
 
+const isSlash = (c: string) => c === '/';
+
 function dirRank(dir: string, dirsByPriority: readonly string[]): number {
-  const d = '/' + dir.replace(/^\/+/, '').replace(/\/+$/, '');
+  const d = '/' + trimTrailing(trimLeading(dir, isSlash), isSlash);
   let best = 0;
   let bestLength = -1;
   dirsByPriority.forEach((candidate, rank) => {

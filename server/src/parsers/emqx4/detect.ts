@@ -110,6 +110,14 @@ function isPlainValueChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === SPACE || c === TAB;
 }
 
+/** A value without its trailing `#` or `//` comment and the blanks before it. */
+function withoutComment(rest: string): string {
+  const hash = rest.indexOf('#');
+  const slashes = rest.indexOf('//');
+  const cut = hash < 0 ? slashes : slashes < 0 ? hash : Math.min(hash, slashes);
+  return cut < 0 ? rest : rest.slice(0, cut).trimEnd();
+}
+
 export function classifyLine(line: string): 'hocon' | 'flat' | 'neutral' {
   if (line === '' || line.startsWith('#')) return 'neutral';
   if (line.startsWith('//') || line.startsWith('}') || line.startsWith(']') || line.startsWith('"')) return 'hocon';
@@ -124,7 +132,7 @@ export function classifyLine(line: string): 'hocon' | 'flat' | 'neutral' {
   if (rest.startsWith('{{')) return 'flat';
   if (rest.startsWith('{') || rest.startsWith('[') || rest.startsWith('"') || rest.startsWith('${')) return 'hocon';
   if (rest.includes('{{')) return 'flat';
-  const unquoted = rest.replace(/\s*(#|\/\/).*$/, '');
+  const unquoted = withoutComment(rest);
   if (HOCON_FORBIDDEN_UNQUOTED.test(unquoted)) return 'flat';
   if (V4_ONLY_KEY.test(key)) return 'flat';
   return 'neutral';

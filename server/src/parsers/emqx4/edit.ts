@@ -3,6 +3,7 @@ import type { TextEdit } from '../../core/text';
 import { insertLineEdit, removeLinesEdits, replaceSpan } from '../common/lines';
 import { anchorIndex } from '../common/anchor';
 import { lastEntry, type Emqx4Document } from './parse';
+import { isBlank, trimTrailing } from '../../core/scan';
 
 /**
  * Sets `key` to `value` (raw text, written as is) on the entry that takes effect (the last one).
@@ -32,7 +33,7 @@ export function insertEntry(doc: Emqx4Document, key: string, value: string, afte
     const written = doc.text.slice(style.keySpan.end, style.valueSpan.start);
     if (/^[ \t]*=[ \t]*$/.test(written)) separator = written;
   }
-  const line = `${key}${separator}${value}`.replace(/[ \t]+$/, '');
+  const line = trimTrailing(`${key}${separator}${value}`, isBlank);
   return [insertLineEdit(doc.text, line, at >= 0 ? doc.entries[at].end : undefined)];
 }
 

@@ -7,7 +7,23 @@ import type { HoconSubstitution, HoconValue } from './ast';
 import type { Resolved, ResolvedArray, ResolvedObject, ResolveProblem, ValueOrigin } from './resolved';
 import { type Node, type ObjNode, type PendingNode, type ScalarNode, mergeObjects, newObj } from './tree';
 
-const MAX_EVAL_DEPTH = 1000;
+/**
+ * Values resolved inside one another (substitution chains, nesting) stop with a finding below this depth:
+ * a link of a substitution chain costs about five stack frames, and 900 links overflowed the stack.
+ */
+export const MAX_EVAL_DEPTH = 400;
+
+/**
+ * What substitutions may produce in all, counted as the tree they expand to: a node per value and one per
+ * 16 characters of a string. Each `${x}` copies what x holds, so doubling lines (`a = ${a} ${a}`) grow
+ * exponentially; a configuration people write stays far below this.
+ */
+export const EXPANSION_BUDGET = 2_000_000;
+
+export const BUDGET_CODE = 'hocon/substitution-budget';
+
+/** A string's share of the expansion budget. */
+const stringCost = (length: number) => 1 + Math.floor(length / 16);
 
 /** Joins already-converted parts of a concatenation without substitutions (`{a=1} {b=2}`, `[1] [2]`, `a"b"`). */
 export function concatNodes(parts: Node[], v: HoconValue, origin: ValueOrigin, report: (msg: string) => void): Node | null {
@@ -55,6 +71,10 @@ export class Evaluator {
   private readonly active = new Set<Node>();
   private depth = 0;
   private depthReported = false;
+  /** Expansion used so far, and whether running out was reported. */
+  private expanded = 0;
+  private budgetReported = false;
+  private readonly sizes = new WeakMap<Resolved, number>();
 
   constructor(
     private readonly root: ObjNode,
@@ -81,8 +101,7 @@ export class Evaluator {
       return undefined;
     }
     if (this.depth >= MAX_EVAL_DEPTH) {
-      if (!this.depthReported) this.report(n.origin.file, n.origin.span, 'hocon/unresolved-substitution', `Substitutions chain more than ${MAX_EVAL_DEPTH} levels deep; stopped resolving here.`);
-      this.depthReported = true;
+      this.reportDepth(n);
       return undefined;
     }
     this.active.add(n);
@@ -90,12 +109,64 @@ export class Evaluator {
     let out: Resolved | undefined;
     try {
       out = this.compute(n);
+    } catch (err) {
+      // The stack ran out after all (a caller deep already): a finding, never an exception.
+      if (!(err instanceof RangeError)) throw err;
+      this.reportDepth(n);
+      out = undefined;
     } finally {
       this.depth--;
       this.active.delete(n);
     }
     this.memo.set(n, out ?? null);
     return out;
+  }
+
+  private reportDepth(n: Node): void {
+    if (this.depthReported) return;
+    this.depthReported = true;
+    const file = n.k === 'pending' ? n.ctx.file : n.origin.file;
+    this.report(file, n.origin.span, BUDGET_CODE, `Values here refer to one another more than ${MAX_EVAL_DEPTH} levels deep (a chain of substitutions or nested objects); the analysis stopped following them, so what lies beyond is not checked.`);
+  }
+
+  /** The size of the tree `r` expands to (shared values counted each time they appear), saturating above the budget. */
+  private sizeOf(root: Resolved): number {
+    const known = this.sizes.get(root);
+    if (known !== undefined) return known;
+    // Post-order without recursion: values nest as deep as substitutions chain.
+    const stack: Array<{ r: Resolved; done: boolean }> = [{ r: root, done: false }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (this.sizes.has(top.r)) {
+        stack.pop();
+        continue;
+      }
+      const children = top.r.kind === 'object' ? [...top.r.fields.values()] : top.r.kind === 'array' ? top.r.items : [];
+      if (!top.done) {
+        top.done = true;
+        for (const c of children) if (!this.sizes.has(c)) stack.push({ r: c, done: false });
+        continue;
+      }
+      stack.pop();
+      let size = top.r.kind === 'scalar' ? stringCost(typeof top.r.value === 'string' ? top.r.value.length : 0) : 1;
+      for (const c of children) size = Math.min(size + (this.sizes.get(c) ?? 0), EXPANSION_BUDGET + 1);
+      this.sizes.set(top.r, size);
+    }
+    return this.sizes.get(root)!;
+  }
+
+  /**
+   * Charges what a substitution is about to produce (an upper bound, before it is built) to the budget;
+   * false, with one finding at the first substitution that ran out, when the budget is spent.
+   */
+  private charge(n: PendingNode, cost: number): boolean {
+    this.expanded += cost;
+    if (this.expanded <= EXPANSION_BUDGET) return true;
+    if (!this.budgetReported) {
+      this.budgetReported = true;
+      this.report(n.ctx.file, n.value, BUDGET_CODE, `The substitutions up to this one expand to more than ${EXPANSION_BUDGET.toLocaleString('en-US')} values (each \`\${...}\` copies what it refers to); this one and any later were not evaluated, so the values they set are not checked.`);
+    }
+    return false;
   }
 
   private compute(n: Node): Resolved | undefined {
@@ -151,7 +222,12 @@ export class Evaluator {
         fromSubstitution = true;
       }
     }
-    if (values.length === 0) return n.prior ? this.resolve(n.prior) : undefined;
+    if (values.length === 0) return n.prior ? this.fallback(n.prior) : undefined;
+    if (fromSubstitution) {
+      let cost = 0;
+      for (const v of values) cost = Math.min(cost + this.sizeOf(v), EXPANSION_BUDGET + 1);
+      if (!this.charge(n, cost)) return undefined;
+    }
     if (values.length === 1) return withOrigin(values[0], n.origin, n.overridden);
     if (values.every((v) => v.kind === 'object')) {
       let acc = values[0] as ResolvedObject;
@@ -171,6 +247,17 @@ export class Evaluator {
     }
     this.report(n.ctx.file, n.value, 'hocon/syntax', `EMQX cannot concatenate ${describe(values.map((v) => v.kind))}; only strings with strings, arrays with arrays or objects with objects.`);
     return undefined;
+  }
+
+  /**
+   * The earlier definition that stands when a substitution produced nothing, with the history it had
+   * then: its list was handed on to the definitions after it (tree.ts takeHistory), which appended to it.
+   */
+  private fallback(prior: Node): Resolved | undefined {
+    const r = this.resolve(prior);
+    if (!r) return r;
+    const own = prior.overridden.lastIndexOf(prior.origin);
+    return own < 0 ? r : withOrigin(r, r.origin, prior.overridden.slice(0, own));
   }
 
   /** The value of `${path}` seen from pending node `n`, reporting it when required and undefined. */

@@ -21,6 +21,12 @@ export interface ResolveOptions {
 /** Guards against include bombs (huge chains, /dev/zero behind a name). */
 const MAX_INCLUDE_DEPTH = 32;
 const MAX_INCLUDED_CHARS = 64 * 1024 * 1024;
+/**
+ * Include visits in all: a file included twice is applied twice (its fields set again, in order), so
+ * files that each include the next twice ask for 2^depth visits. Parsing is once per file regardless.
+ */
+export const MAX_INCLUDE_VISITS = 10_000;
+const INCLUDE_BUDGET = 'hocon/include-budget';
 
 export class Builder {
   /** The resolver's own problems (includes, concatenations, substitutions); parse problems are the documents'. */
@@ -30,6 +36,9 @@ export class Builder {
   readonly included = new Set<string>();
   private readonly includeStack: string[] = [];
   private includedChars = 0;
+  /** Includes applied so far, and whether running out of the budget was reported. */
+  includeVisits = 0;
+  private includeBudgetReported = false;
   /** Whether a substitution was met: without one the merged tree is settled, with no walk to prove it. */
   substitutions = false;
 
@@ -169,8 +178,13 @@ export class Builder {
     }
     this.included.add(found);
     this.includedChars += doc.text.length;
-    if (this.includedChars > MAX_INCLUDED_CHARS) {
-      this.problem(ctx.file, m, 'hocon/include-missing', 'The included files add up to more text than a configuration can reasonably hold; the rest were not read.', 'error');
+    this.includeVisits++;
+    if (this.includedChars > MAX_INCLUDED_CHARS || this.includeVisits > MAX_INCLUDE_VISITS) {
+      if (!this.includeBudgetReported) {
+        this.includeBudgetReported = true;
+        const what = this.includeVisits > MAX_INCLUDE_VISITS ? `more than ${MAX_INCLUDE_VISITS.toLocaleString('en-US')} includes in all (files that include the same file repeatedly multiply)` : `more than ${MAX_INCLUDED_CHARS / 1024 / 1024} MB of included text`;
+        this.problem(ctx.file, m, INCLUDE_BUDGET, `Reading this include would make ${what}; it and every later include were not read, so what they set is not checked.`, 'warning');
+      }
       return;
     }
     this.includeStack.push(this.identity(found));

@@ -7,6 +7,7 @@ import type { ParseProblem } from '../../core/problems';
 import { splitLines, skipBlanks, trimEnd, isBlank, commentAt, shown, insertLineEdit, removeLinesEdits, replaceSpan, indexIn, type LineComment } from '../common/lines';
 import { anchorIndex } from '../common/anchor';
 import { orderFragments, splitPath } from '../common/loadOrder';
+import { isBlank as isBlankChar, trimTrailing } from '../../core/scan';
 
 export interface SysctlEntry extends Span {
   /** The key as written (without the `-` prefix). */
@@ -115,7 +116,7 @@ export function setValue(doc: SysctlDocument, key: string, value: string): TextE
 export function insertEntry(doc: SysctlDocument, key: string, value: string, afterKey?: string): TextEdit[] {
   if (lastSysctlEntry(doc, key)) return setValue(doc, key, value);
   const at = anchorIndex(doc.entries, (e) => e.normalizedKey, normalizeSysctlKey(key), afterKey === undefined ? undefined : normalizeSysctlKey(afterKey));
-  const line = `${key}${styleOf(doc, doc.entries[at])}${value}`.replace(/[ \t]+$/, '');
+  const line = trimTrailing(`${key}${styleOf(doc, doc.entries[at])}${value}`, isBlankChar);
   return [insertLineEdit(doc.text, line, at >= 0 ? doc.entries[at].end : undefined)];
 }
 

@@ -6,15 +6,15 @@ import type { HoconValue } from '../../parsers/hocon/ast';
 import { isSafeUnquoted } from '../../parsers/hocon';
 import type { ParsedEmqx4 } from '../../parsers';
 import { dotted, pickSites, type KeySite } from './hoconKeys';
+import { hasMustache } from '../../core/templates';
 
 const id = 'emqx/invalid-value';
 const SKIP = Symbol('not checked here');
-const TEMPLATE = /\{\{.*\}\}/;
 
 /** A written value as checkValue takes it; SKIP for substitutions, concatenations and templates (other rules' business). */
 function plain(value: HoconValue): unknown {
   switch (value.type) {
-    case 'string': return TEMPLATE.test(value.value) ? SKIP : value.value;
+    case 'string': return hasMustache(value.value) ? SKIP : value.value;
     case 'number': case 'boolean': return value.value;
     case 'null': return null;
     case 'object': return {};
@@ -98,7 +98,7 @@ function checkHocon(ctx: RuleContext): void {
 
 function checkFlat(ctx: RuleContext, file: ParsedEmqx4): void {
   for (const entry of file.doc.entries) {
-    if (entry.value === '' || TEMPLATE.test(entry.value)) continue;
+    if (entry.value === '' || hasMustache(entry.value)) continue;
     const info = emqxKeyInfo(entry.key.split('.'), '4');
     const problem = info && checkValue(info, entry.value);
     if (!problem) continue;

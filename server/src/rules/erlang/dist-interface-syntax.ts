@@ -3,13 +3,14 @@ import { docsPath } from '../types';
 import { isIP } from 'node:net';
 import { kernelParam, parseErlangTerm, isInetAddressTuple, setAppParam } from '../../parsers/vmargs';
 import { addressTuple } from './clusterFacts';
+import { trimLeading, trimTrailing } from '../../core/scan';
 
 const id = 'erlang/dist-interface-syntax';
 const PARAM = 'inet_dist_use_interface';
 
 /** The address a malformed value most likely means: `10.0.1.5`, `"10.0.1.5"`, `{10.0.1.5}`, `{10, 0, 1, 5}`. */
 export function intendedAddress(raw: string): string | undefined {
-  const inner = raw.trim().replace(/^[{"'[]+|[}"'\]]+$/g, '').trim();
+  const inner = trimTrailing(trimLeading(raw.trim(), (c) => '{"\'['.includes(c)), (c) => '}"\']'.includes(c)).trim();
   if (isIP(inner)) return inner;
   const parts = inner.split(/\s*[.,]\s*|\s+/).filter(Boolean);
   if (parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return parts.map(Number).join('.');

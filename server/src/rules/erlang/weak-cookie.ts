@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { redact, secretPlaceholder } from '../../core/secrets';
 import { replaceValue } from '../fixes';
+import { hasTemplatePlaceholder } from '../../core/templates';
 
 const id = 'erlang/weak-cookie';
 
@@ -11,7 +12,7 @@ const MIN_LENGTH = 32;
 
 /** Why a cookie is weak, or undefined when it is strong enough. */
 export function cookieWeakness(cookie: string): string | undefined {
-  if (/\{\{.*\}\}/.test(cookie) || /<%.*%>/.test(cookie)) return 'is an unrendered build template, so the literal placeholder becomes the cookie';
+  if (hasTemplatePlaceholder(cookie)) return 'is an unrendered build template, so the literal placeholder becomes the cookie';
   if (KNOWN_DEFAULTS.has(cookie.toLowerCase())) return 'is a publicly known default';
   if (cookie.length < MIN_LENGTH) return `is only ${cookie.length} characters long (at least ${MIN_LENGTH} are needed)`;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(cookie)).length;

@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel, Listener } from '../../model/deploymentModel';
 import { setEmqxSetting } from '../fixes';
+import { isDigit, isWhitespace, runStartBefore } from '../../core/scan';
 
 const id = 'ports/listener-protocol-mismatch';
 
@@ -15,11 +16,18 @@ export function bindPath(model: DeploymentModel, listener: Listener): string[] {
   return model.emqx?.format === 'emqx4' ? listener.path : [...listener.path, 'bind'];
 }
 
+/** `value` with the number at its end (before trailing blanks) replaced by `port`; unchanged without one. */
+function replaceTrailingNumber(value: string, port: number): string {
+  const end = runStartBefore(value, isWhitespace);
+  const start = runStartBefore(value, isDigit, end);
+  return start === end ? value : value.slice(0, start) + port + value.slice(end);
+}
+
 /** The bind value with its port replaced, in the form it was written (bare port or address:port). */
 function withPort(value: unknown, port: number): string | number | undefined {
   if (typeof value === 'number') return port;
   if (typeof value !== 'string') return undefined;
-  return /^\s*\d+\s*$/.test(value) ? String(port) : value.replace(/\d+(\s*)$/, `${port}$1`);
+  return /^\s*\d+\s*$/.test(value) ? String(port) : replaceTrailingNumber(value, port);
 }
 
 function label(l: Listener): string {
