@@ -4,7 +4,9 @@ import type { CliOptions } from './args';
 import type { Io } from './main';
 import type { Settings } from '../engine/settings';
 import type { Severity } from '../core/problems';
-import { discoverFiles, readTextFile } from '../workspace/discover';
+import { discoverFiles, readDecodedFile } from '../workspace/discover';
+import type { DecodedBytes } from '../workspace/fileBytes';
+import { realRootsOf } from '../workspace/safeWrite';
 import { matchesAny } from '../workspace/glob';
 import { Workspace } from '../workspace/workspace';
 import { analyzeWorkspace } from '../engine/engine';
@@ -21,34 +23,39 @@ export function scan(options: CliOptions, settings: Settings, io: Io): number {
   for (const e of found.errors) io.err(`mqtt-harden: cannot read ${e}\n`);
   for (const s of found.skipped) io.err(`mqtt-harden: skipping ${s}: not a file kind mqtt-harden reads (emqx.conf, *.hocon, vm.args, sysctl, systemd units, limits.conf)\n`);
   const ws = new Workspace();
+  // The bytes behind each text: --fix writes its edits into them.
+  const disk = new Map<string, DecodedBytes>();
   let readErrors = found.errors.length;
   for (const file of found.files) {
     if (!matchesAny(path.relative(io.cwd, file), settings.files)) continue;
-    const { text, error } = readTextFile(file);
-    if (error !== undefined) {
+    const { decoded, error } = readDecodedFile(file);
+    if (!decoded) {
       io.err(`mqtt-harden: cannot read ${file}: ${error}\n`);
       readErrors++;
       continue;
     }
-    ws.set(file, text!);
+    ws.set(file, decoded.text);
+    disk.set(file, decoded);
   }
   if (ws.all().length === 0) {
     io.err(`mqtt-harden: no deployment files found in ${options.paths.join(', ')}\n`);
     return 2;
   }
   let result = analyzeWorkspace(ws, settings, nodeFileReader);
+  let unfixed = 0;
   if (options.fix) {
-    const applied = applyFixes(result.findings, ws, options.dryRun, io);
-    if (applied.error) return 2;
-    if (!options.dryRun && applied.changedFiles > 0) result = analyzeWorkspace(ws, settings, nodeFileReader);
-    if (options.dryRun) return applied.changedFiles > 0 ? 1 : 0;
+    const roots = realRootsOf(options.paths.map((p) => path.resolve(io.cwd, p)));
+    const applied = applyFixes({ result, ws, disk, realRoots: roots, dryRun: options.dryRun }, io);
+    if (options.dryRun) return applied.unchangedFiles > 0 ? 2 : applied.changedFiles > 0 ? 1 : 0;
+    if (applied.changedFiles > 0) result = analyzeWorkspace(ws, settings, nodeFileReader);
+    unfixed = applied.unchangedFiles;
   }
   const shown = result.findings.filter((f) => RANK[f.severity] >= RANK[options.severity]);
   const texts = new Map(ws.all().map((s) => [s.file, s.text]));
   for (const m of result.models) for (const f of m.files) texts.set(f.file, f.text);
   const input = { findings: shown, texts, cwd: io.cwd, color: options.color };
   io.out(options.format === 'json' ? formatJson(input) : options.format === 'sarif' ? formatSarif(input) : formatText(input));
-  if (readErrors > 0) return 2;
+  if (readErrors > 0 || unfixed > 0) return 2;
   const failing = options.failOn === 'none' ? [] : shown.filter((f) => RANK[f.severity] >= RANK[options.failOn as Severity]);
   return failing.length > 0 ? 1 : 0;
 }

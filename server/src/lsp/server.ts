@@ -23,7 +23,9 @@ import { toDiagnostic, type DiagnosticData } from './diagnostics';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { mergeSettings, SETTINGS_SECTION } from './settings';
 import { COMMANDS, executeCommand } from './commands';
-import { selectSafeEdits } from '../cli/fix';
+import { fileFixAllEdits, workspaceFixAllEdits } from './fixAll';
+import { ClusterSecrets } from '../engine/clusterSecrets';
+import { insideRoots, realRootsOf } from '../workspace/safeWrite';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { sameItems } from '../core/lists';
 
@@ -46,6 +48,8 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache({ rules: true });
 
   const textOf = (file: string) => ws.get(file)?.text;
+  // EnvironmentFile= targets and included files are not workspace files: their text is the one the analysis read.
+  const analysedText = (file: string) => textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text;
   // Memoized: finding the install folder touches the disk, and every diagnostic carries a docs link.
   const docsUris = new Map<string, string>();
   const docsUri = (ruleId: string) => {
@@ -203,9 +207,10 @@ export function startServer(connection: Connection): void {
         const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
         return match ? (toDiagnostic(match, { textOf, positions, uris, docsUri }).data as DiagnosticData) : undefined;
       },
+      secrets: () => ({ cookie: new ClusterSecrets(result.models).cookieFor(file) }),
       fixAll: () => {
-        const edits = selectSafeEdits(result.findings.filter((f) => f.file === file)).get(file);
-        if (!edits?.length) return undefined;
+        const edits = fileFixAllEdits(result, file);
+        if (!edits.length) return undefined;
         return { title: 'Fix all safe mqtt-harden findings in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits.map((e) => ({ ...e, file })), textOf, positions, uris) };
       },
     });
@@ -214,14 +219,20 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand((params) =>
     executeCommand(params, {
       connection,
-      workspaceEdit: () => toWorkspaceEdit([...selectSafeEdits(result.findings).values()].flat(), textOf, positions, uris),
+      workspaceEdit: () => {
+        const roots = realRootsOf(folders);
+        const writable = (file: string) => documents.get(uris.uriOf(file)) !== undefined || insideRoots(realRootsOf([file])[0] ?? file, roots);
+        const { edits, outside } = workspaceFixAllEdits(result, writable);
+        for (const file of outside) connection.console.warn(`${PRODUCT_NAME}: not fixing ${file}: it is outside the workspace folders`);
+        return toWorkspaceEdit(edits, analysedText, positions, uris);
+      },
     }),
   );
 
   registerFeatures(connection, {
     positions,
     uris,
-    textOf: (file) => textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text,
+    textOf: analysedText,
     context(uri) {
       const file = uriToPath(uri);
       const parsed = ws.parse(file);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, type Io } from '../../../server/src/cli/main';
-import { selectSafeEdits } from '../../../server/src/cli/fix';
+import { selectSafeEdits } from '../../../server/src/engine/safeFixes';
 import type { Finding } from '../../../server/src/rules/types';
 import { parseHocon } from '../../../server/src/parsers/hocon';
 
