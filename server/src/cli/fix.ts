@@ -8,7 +8,7 @@ import type { Io } from './main';
 import type { AnalysisResult } from '../engine/engine';
 import type { Workspace } from '../workspace/workspace';
 import { applyEdits, type FileEdit } from '../core/text';
-import { selectSafeFixes, type SelectedFix } from '../engine/safeFixes';
+import { analysedText, selectSafeFixes, type SelectedFix } from '../engine/safeFixes';
 import { ClusterSecrets } from '../engine/clusterSecrets';
 import { readDecodedFile } from '../workspace/discover';
 import { spliceEdits, type DecodedBytes } from '../workspace/fileBytes';
@@ -41,14 +41,11 @@ interface Target {
 export function applyFixes(input: FixInput, io: Io): FixOutcome {
   const { result, ws } = input;
   const fixes = selectSafeFixes(result.findings, new ClusterSecrets(result.models));
-  const analysed = new Map<string, string>();
-  for (const m of result.models) for (const f of m.files) analysed.set(f.file, f.text);
-  for (const s of ws.all()) analysed.set(s.file, s.text);
 
   const blocked = new Map<string, string>();
   const targets = new Map<string, Target>();
   for (const file of new Set(fixes.flatMap((f) => f.edits.map((e) => e.file)))) {
-    const target = prepareTarget(file, analysed.get(file), input);
+    const target = prepareTarget(file, ws.get(file)?.text ?? analysedText(result, file), input);
     if ('reason' in target) blocked.set(file, target.reason);
     else targets.set(file, target);
   }
@@ -96,7 +93,7 @@ export function applyFixes(input: FixInput, io: Io): FixOutcome {
 
 /** The bytes of a fix target as the scan analysed them, checked for writing; or why it is left alone. */
 function prepareTarget(file: string, analysed: string | undefined, input: FixInput): Target | { reason: string } {
-  // EnvironmentFile= targets are not workspace files: the model read them, and they are read again here.
+  // EnvironmentFile= targets and included files are not workspace files: the model read them, and they are read again here.
   if (analysed === undefined) return { reason: 'the scan did not read it' };
   let decoded = input.disk.get(file);
   if (!decoded) {

@@ -3,6 +3,7 @@
  * non-overlapping ones, each with its secrets filled in, the cookie once per cluster (clusterSecrets.ts).
  */
 import type { Finding } from '../rules/types';
+import type { AnalysisResult } from './engine';
 import type { FileEdit } from '../core/text';
 import { fillSecrets, generateCookie, secretPlaceholder } from '../core/secrets';
 import type { ClusterSecrets } from './clusterSecrets';
@@ -21,18 +22,18 @@ const COOKIE = secretPlaceholder('cookie');
 export function selectSafeFixes(findings: readonly Finding[], clusters?: ClusterSecrets): SelectedFix[] {
   const chosen: SelectedFix[] = [];
   const byFile = new Map<string, FileEdit[]>();
-  const taken = new Set<string>();
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.safe);
     // A fix whose own edits overlap cannot be applied (applyEdits would throw): skip it rather than stop.
     if (!fix || !ownEditsApply(fix.edits)) continue;
-    const overlaps = fix.edits.some((e) => (byFile.get(e.file) ?? []).some((o) => e.offset < o.offset + Math.max(o.length, 1) && o.offset < e.offset + Math.max(e.length, 1)));
-    const key = fix.edits.map((e) => `${e.file}:${e.offset}:${e.length}:${e.newText}`).join('|');
-    if (overlaps || taken.has(key)) continue;
-    taken.add(key);
     const writesCookie = fix.edits.some((e) => e.newText.includes(COOKIE));
     const cookie = writesCookie ? clusters?.cookieFor(finding.file) ?? generateCookie() : undefined;
-    const edits = fillSecrets(fix.edits, { cookie });
+    const filled = fillSecrets(fix.edits, { cookie });
+    // An edit another fix already makes (two nodes setting the cluster's cookie in a file both include) is made once.
+    const same = (e: FileEdit, o: FileEdit) => o.offset === e.offset && o.length === e.length && o.newText === e.newText;
+    const edits = filled.filter((e) => !(byFile.get(e.file) ?? []).some((o) => same(e, o)));
+    const overlaps = edits.some((e) => (byFile.get(e.file) ?? []).some((o) => e.offset < o.offset + Math.max(o.length, 1) && o.offset < e.offset + Math.max(e.length, 1)));
+    if (overlaps || edits.length === 0) continue;
     for (const e of edits) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
     chosen.push({ finding, edits, cookie });
   }
@@ -58,4 +59,16 @@ function ownEditsApply(edits: readonly FileEdit[]): boolean {
     if (prev.file === sorted[i].file && sorted[i].offset < prev.offset + prev.length) return false;
   }
   return true;
+}
+
+/**
+ * The text the analysis read for a file a fix may edit: a deployment file, an EnvironmentFile= target, or
+ * an included HOCON file. Edits' offsets are into this text.
+ */
+export function analysedText(result: AnalysisResult, file: string): string | undefined {
+  for (const m of result.models) {
+    const text = m.files.find((f) => f.file === file)?.text ?? m.emqx?.sourceText?.(file);
+    if (text !== undefined) return text;
+  }
+  return undefined;
 }

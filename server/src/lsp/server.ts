@@ -24,6 +24,7 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { mergeSettings, SETTINGS_SECTION } from './settings';
 import { COMMANDS, executeCommand } from './commands';
 import { fileFixAllEdits, workspaceFixAllEdits } from './fixAll';
+import { analysedText } from '../engine/safeFixes';
 import { ClusterSecrets } from '../engine/clusterSecrets';
 import { insideRoots, realRootsOf } from '../workspace/safeWrite';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
@@ -49,7 +50,7 @@ export function startServer(connection: Connection): void {
 
   const textOf = (file: string) => ws.get(file)?.text;
   // EnvironmentFile= targets and included files are not workspace files: their text is the one the analysis read.
-  const analysedText = (file: string) => textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text;
+  const textAnalysed = (file: string) => textOf(file) ?? analysedText(result, file);
   // Memoized: finding the install folder touches the disk, and every diagnostic carries a docs link.
   const docsUris = new Map<string, string>();
   const docsUri = (ruleId: string) => {
@@ -224,7 +225,7 @@ export function startServer(connection: Connection): void {
         const writable = (file: string) => documents.get(uris.uriOf(file)) !== undefined || insideRoots(realRootsOf([file])[0] ?? file, roots);
         const { edits, outside } = workspaceFixAllEdits(result, writable);
         for (const file of outside) connection.console.warn(`${PRODUCT_NAME}: not fixing ${file}: it is outside the workspace folders`);
-        return toWorkspaceEdit(edits, analysedText, positions, uris);
+        return toWorkspaceEdit(edits, textAnalysed, positions, uris);
       },
     }),
   );
@@ -232,7 +233,7 @@ export function startServer(connection: Connection): void {
   registerFeatures(connection, {
     positions,
     uris,
-    textOf: analysedText,
+    textOf: textAnalysed,
     context(uri) {
       const file = uriToPath(uri);
       const parsed = ws.parse(file);

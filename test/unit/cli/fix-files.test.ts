@@ -185,6 +185,22 @@ function registerTests(): void {
     assert.ok(!ids.includes('erlang/cookie-mismatch') && !ids.includes('erlang/weak-cookie'), ids.join(' '));
   });
 
+  test('item 14: a shared include outside the deployments\' files is fixed with the same cookie as both nodes', () => {
+    const dir = tempDir();
+    write(dir, {
+      'shared/cluster.conf': 'node.cookie = "emqxsecretcookie"\n',
+      'node1/etc/emqx.conf': 'include "../../shared/cluster.conf"\nnode.name = "emqx@10.0.0.1"\n',
+      'node1/etc/vm.args': '-name emqx@10.0.0.1\n-setcookie emqxsecretcookie\n',
+      'node2/etc/emqx.conf': 'include "../../shared/cluster.conf"\nnode.name = "emqx@10.0.0.2"\n',
+      'node2/etc/vm.args': '-name emqx@10.0.0.2\n-setcookie emqxsecretcookie\n',
+    });
+    const r = run(['--fix', '--fail-on', 'none', '.'], dir);
+    assert.match(r.err, /fixed shared\/cluster\.conf \(1 edit\)/);
+    const cookies = new Set(['shared/cluster.conf', 'node1/etc/vm.args', 'node2/etc/vm.args'].map((f) => cookieIn(read(dir, f))));
+    assert.equal(cookies.size, 1, [...cookies].join(', '));
+    assert.doesNotMatch(run(['--fail-on', 'none', '.'], dir).out, /erlang\/(cookie-mismatch|weak-cookie)/);
+  });
+
   test('item 14: nodes that share cluster.static.seeds get one cookie; a later fix reuses the cookie already written', () => {
     const dir = tempDir();
     const conf = (n: number) => `node {\n  name = "emqx@10.0.0.${n}"\n  cookie = "emqxsecretcookie"\n}\ncluster {\n  discovery_strategy = static\n  static.seeds = ["emqx@10.0.0.1", "emqx@10.0.0.2"]\n}\n`;
