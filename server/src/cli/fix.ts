@@ -54,7 +54,11 @@ export function applyFixes(input: FixInput, io: Io): FixOutcome {
   // Staging a file can fail too (disk full, an owner that cannot be kept): block it and plan again.
   for (;;) {
     const kept = keptFixes(fixes, blocked);
-    const plans = planWrites(kept, targets);
+    const { plans, unusable } = planWrites(kept, targets);
+    if (unusable) {
+      blocked.set(unusable, 'its fixes do not apply to its text (please report this)');
+      continue;
+    }
     if (input.dryRun) {
       for (const p of plans) io.out(unifiedDiff(shown(p.file), p.before, p.after));
       report(fixes, kept, blocked, [], io);
@@ -132,17 +136,23 @@ interface Plan {
   edits: number;
 }
 
-function planWrites(kept: readonly SelectedFix[], targets: ReadonlyMap<string, Target>): Plan[] {
+/** The new bytes of every file the kept fixes change; or the first file whose edits do not apply (a bug in a fix). */
+function planWrites(kept: readonly SelectedFix[], targets: ReadonlyMap<string, Target>): { plans: Plan[]; unusable?: string } {
   const byFile = new Map<string, FileEdit[]>();
   for (const f of kept) for (const e of f.edits) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
   const plans: Plan[] = [];
   for (const [file, edits] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const { decoded } = targets.get(file)!;
-    const bytes = spliceEdits(decoded, edits);
+    let bytes: Buffer;
+    try {
+      bytes = spliceEdits(decoded, edits);
+    } catch {
+      return { plans, unusable: file };
+    }
     if (bytes.equals(decoded.bytes)) continue;
     plans.push({ file, before: decoded.text, after: applyEdits(decoded.text, edits), bytes, edits: edits.length });
   }
-  return plans;
+  return { plans };
 }
 
 function report(fixes: readonly SelectedFix[], kept: readonly SelectedFix[], blocked: ReadonlyMap<string, string>, written: readonly Plan[], io: Io): void {

@@ -26,7 +26,7 @@ import { COMMANDS, executeCommand } from './commands';
 import { fileFixAllEdits, workspaceFixAllEdits } from './fixAll';
 import { analysedText } from '../engine/safeFixes';
 import { ClusterSecrets } from '../engine/clusterSecrets';
-import { insideRoots, realRootsOf } from '../workspace/safeWrite';
+import { insideRoots, realPathOf, realRootsOf } from '../workspace/safeWrite';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { sameItems } from '../core/lists';
 
@@ -222,7 +222,7 @@ export function startServer(connection: Connection): void {
       connection,
       workspaceEdit: () => {
         const roots = realRootsOf(folders);
-        const writable = (file: string) => documents.get(uris.uriOf(file)) !== undefined || insideRoots(realRootsOf([file])[0] ?? file, roots);
+        const writable = (file: string) => documents.get(uris.uriOf(file)) !== undefined || insideRoots(realPathOf(file) ?? file, roots);
         const { edits, outside } = workspaceFixAllEdits(result, writable);
         for (const file of outside) connection.console.warn(`${PRODUCT_NAME}: not fixing ${file}: it is outside the workspace folders`);
         return toWorkspaceEdit(edits, textAnalysed, positions, uris);

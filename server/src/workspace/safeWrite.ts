@@ -17,6 +17,15 @@ export function insideRoots(real: string, realRoots: readonly string[]): boolean
   return realRoots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 
+/** A path with every symlink resolved, or undefined when it does not resolve. */
+export function realPathOf(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The scanned paths as real folders: a file names its folder. Paths that do not resolve are left out. */
 export function realRootsOf(paths: readonly string[]): string[] {
   const roots: string[] = [];
