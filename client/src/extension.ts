@@ -32,7 +32,7 @@ async function insertSecret(kind: 'cookie' | 'password'): Promise<void> {
   if (!editor || !client) return;
   const secrets: string[] = [];
   for (let i = 0; i < editor.selections.length; i++) {
-    secrets.push(await client.sendRequest(ExecuteCommandRequest.type, { command: 'mqttHarden.server.generateSecret', arguments: [kind] }));
+    secrets.push(await client.sendRequest(ExecuteCommandRequest.type, { command: 'mqttHarden.server.generateSecret', arguments: [kind, editor.document.languageId] }));
   }
   await editor.edit((b) => editor.selections.forEach((s, i) => b.replace(s, secrets[i])));
 }

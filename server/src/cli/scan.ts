@@ -4,7 +4,9 @@ import type { CliOptions } from './args';
 import type { Io } from './io';
 import type { Settings } from '../core/settings';
 import type { Severity } from '../core/problems';
-import { discoverFiles, readTextFile } from '../workspace/discover';
+import { discoverFiles, readDecodedFile } from '../workspace/discover';
+import type { DecodedBytes } from '../workspace/fileBytes';
+import { realRootsOf } from '../workspace/safeWrite';
 import { Workspace } from '../workspace/workspace';
 import { analyzeHost, filesFilter, textLookup } from '../host/analysis';
 import { formatText } from './format/text';
@@ -22,32 +24,37 @@ export function scan(options: CliOptions, settings: Settings, io: Io): number {
   // The `files` patterns are relative to the current folder, as they are to a workspace folder in the editor.
   const roots = [io.cwd];
   const include = filesFilter(settings, roots);
+  // The bytes behind each text: --fix writes its edits into them.
+  const disk = new Map<string, DecodedBytes>();
   let readErrors = found.errors.length;
   for (const file of found.files) {
     if (include && !include(file)) continue;
-    const { text, error } = readTextFile(file);
-    if (error !== undefined) {
+    const { decoded, error } = readDecodedFile(file);
+    if (!decoded) {
       io.err(`mqtt-harden: cannot read ${file}: ${error}\n`);
       readErrors++;
       continue;
     }
-    ws.set(file, text!);
+    ws.set(file, decoded.text);
+    disk.set(file, decoded);
   }
   if (ws.all().length === 0) {
     io.err(`mqtt-harden: no deployment files found in ${options.paths.join(', ')}\n`);
     return 2;
   }
   let result = analyzeHost(ws, settings, roots);
+  let unfixed = 0;
   if (options.fix) {
-    const applied = applyFixes(result.findings, ws, options.dryRun, io);
-    if (applied.error) return 2;
-    if (!options.dryRun && applied.changedFiles > 0) result = analyzeHost(ws, settings, roots);
-    if (options.dryRun) return applied.changedFiles > 0 ? 1 : 0;
+    const realRoots = realRootsOf(options.paths.map((p) => path.resolve(io.cwd, p)));
+    const applied = applyFixes({ result, ws, disk, realRoots, dryRun: options.dryRun }, io);
+    if (options.dryRun) return applied.unchangedFiles > 0 ? 2 : applied.changedFiles > 0 ? 1 : 0;
+    if (applied.changedFiles > 0) result = analyzeHost(ws, settings, roots);
+    unfixed = applied.unchangedFiles;
   }
   const shown = result.findings.filter((f) => RANK[f.severity] >= RANK[options.severity]);
   const input = { findings: shown, textOf: textLookup(ws, result.models), cwd: io.cwd, color: options.color };
   io.out(options.format === 'json' ? formatJson(input) : options.format === 'sarif' ? formatSarif(input) : formatText(input));
-  if (readErrors > 0) return 2;
+  if (readErrors > 0 || unfixed > 0) return 2;
   const failing = options.failOn === 'none' ? [] : shown.filter((f) => RANK[f.severity] >= RANK[options.failOn as Severity]);
   return failing.length > 0 ? 1 : 0;
 }

@@ -35,6 +35,13 @@ export function textLookup(ws: Workspace, models: readonly DeploymentModel[]): (
     const own = ws.get(file)?.text;
     if (own !== undefined) return own;
     modelTexts ??= new Map(models.flatMap((m) => m.files.map((f) => [f.file, f.text] as const)));
-    return modelTexts.get(file);
+    const read = modelTexts.get(file);
+    if (read !== undefined) return read;
+    // A file only an include read: its text is the one the resolver parsed.
+    for (const m of models) {
+      const included = m.emqx?.sourceText?.(file);
+      if (included !== undefined) return included;
+    }
+    return undefined;
   };
 }

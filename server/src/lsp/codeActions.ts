@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { DiagnosticData } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../core/product';
 import type { LineIndex } from '../core/text';
-import { fillSecrets } from '../core/secrets';
+import { fillSecrets, hasSecretPlaceholder, type ChosenSecrets } from '../core/secrets';
 import { nextLineSuppression } from '../engine/suppressions';
 import type { TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 
@@ -21,6 +21,8 @@ export interface CodeActionContext {
   commentMarker: string;
   snippetSupport: boolean;
   fixAll(): CodeAction | undefined;
+  /** Secrets chosen beforehand for this document's fixes: its cluster's cookie. */
+  secrets?(): ChosenSecrets;
   /**
    * The fixes of the current finding behind a diagnostic the client sends back. The client's copy may be
    * from before its latest edit, so its own `data` is not trusted for edits.
@@ -37,7 +39,7 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
     const data = ctx.currentData(diagnostic);
     if (wants(CodeActionKind.QuickFix)) {
       for (const fix of data?.fixes ?? []) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: withFreshSecrets(fix.edit) });
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: withFreshSecrets(fix.edit, ctx.secrets) });
       }
       actions.push(suppressAction(params.textDocument.uri, diagnostic, ctx));
       const href = diagnostic.codeDescription?.href;
@@ -74,10 +76,11 @@ function escapeSnippet(text: string): string {
 }
 
 /** Fills secret placeholders with fresh values, one per kind across the whole edit (see core/secrets.ts). */
-export function withFreshSecrets(edit: WorkspaceEdit): WorkspaceEdit {
+export function withFreshSecrets(edit: WorkspaceEdit, chosen?: () => ChosenSecrets): WorkspaceEdit {
   const entries = Object.entries(edit.changes ?? {});
   const flat = entries.flatMap(([uri, edits]) => edits.map((e) => ({ uri, e, newText: e.newText })));
-  const filled = fillSecrets(flat);
+  if (!flat.some((f) => hasSecretPlaceholder(f.newText))) return edit;
+  const filled = fillSecrets(flat, chosen?.());
   const changes: Record<string, LspTextEdit[]> = {};
   for (const f of filled) (changes[f.uri] ??= []).push({ range: f.e.range, newText: f.newText });
   return { changes };

@@ -1,11 +1,16 @@
 /** Commands the server executes for any client (VS Code registers them from executeCommandProvider). */
 import type { Connection, ExecuteCommandParams, WorkspaceEdit } from 'vscode-languageserver/node';
-import { generateCookie, generatePassword } from '../core/secrets';
+import { generateSecret, type SecretFormat } from '../core/secrets';
 import { OPEN_DOCS_COMMAND } from './codeActions';
 
 export const FIX_ALL_IN_WORKSPACE_COMMAND = 'mqttHarden.fixAllInWorkspace';
 export const GENERATE_SECRET_COMMAND = 'mqttHarden.server.generateSecret';
 export const COMMANDS = [OPEN_DOCS_COMMAND, FIX_ALL_IN_WORKSPACE_COMMAND, GENERATE_SECRET_COMMAND] as const;
+
+/** The secret format of each language the client knows; a cursor may be inside quotes or not, so unquoted-safe. */
+const LANGUAGE_FORMATS: Record<string, SecretFormat> = {
+  'emqx-hocon': 'hocon', 'erlang-vmargs': 'vmargs', 'emqx-systemd': 'systemd', yaml: 'yaml', dockercompose: 'yaml', properties: 'env', dotenv: 'env',
+};
 
 export interface CommandContext {
   connection: Connection;
@@ -29,7 +34,8 @@ export async function executeCommand(params: ExecuteCommandParams, ctx: CommandC
       return { applied: r.applied, edits: count };
     }
     case GENERATE_SECRET_COMMAND:
-      return params.arguments?.[0] === 'password' ? generatePassword() : generateCookie();
+      // The client names the document's language: the secret's alphabet is one that file reads unquoted.
+      return generateSecret(params.arguments?.[0] === 'password' ? 'password' : 'cookie', LANGUAGE_FORMATS[String(params.arguments?.[1])] ?? 'plain');
     default:
       return undefined;
   }

@@ -26,7 +26,9 @@ import { toDiagnostic, type DiagnosticData } from './diagnostics';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { mergeSettings, SETTINGS_SECTION } from './settings';
 import { COMMANDS, executeCommand } from './commands';
-import { selectSafeEdits } from '../cli/fix';
+import { fileFixAllEdits, workspaceFixAllEdits } from './fixAll';
+import { ClusterSecrets } from '../engine/clusterSecrets';
+import { insideRoots, realPathOf, realRootsOf } from '../workspace/safeWrite';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { sameItems } from '../core/lists';
 
@@ -77,7 +79,7 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand((params) =>
     executeCommand(params, {
       connection,
-      workspaceEdit: () => toWorkspaceEdit([...selectSafeEdits(state.result.findings).values()].flat(), state.textOf, state.positions, state.uris),
+      workspaceEdit: () => workspaceFixAll(state),
     }),
   );
   registerFeatures(connection, {
@@ -293,12 +295,22 @@ function codeActionsFor(state: ServerState, params: CodeActionParams) {
       const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
       return match ? (diagnosticOf(state, match).data as DiagnosticData) : undefined;
     },
+    secrets: () => ({ cookie: new ClusterSecrets(state.result.models).cookieFor(file) }),
     fixAll: () => {
-      const edits = selectSafeEdits(findings.filter((f) => f.file === file)).get(file);
-      if (!edits?.length) return undefined;
+      const edits = fileFixAllEdits(state.result, file);
+      if (!edits.length) return undefined;
       return { title: 'Fix all safe mqtt-harden findings in this file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits.map((e) => ({ ...e, file })), state.textOf, positions, state.uris) };
     },
   });
+}
+
+/** "Fix all in the workspace": every safe fix in a file the workspace may write (an open buffer, or inside a workspace folder). */
+function workspaceFixAll(state: ServerState) {
+  const roots = realRootsOf(state.folders);
+  const writable = (file: string) => state.documents.get(state.uris.uriOf(file)) !== undefined || insideRoots(realPathOf(file) ?? file, roots);
+  const { edits, outside } = workspaceFixAllEdits(state.result, writable);
+  for (const file of outside) state.connection.console.warn(`${PRODUCT_NAME}: not fixing ${file}: it is outside the workspace folders`);
+  return toWorkspaceEdit(edits, state.textOf, state.positions, state.uris);
 }
 
 function featureContext(state: ServerState, uri: string) {

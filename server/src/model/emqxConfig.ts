@@ -29,6 +29,10 @@ export interface EmqxConfigView {
   insertEdits(path: readonly string[], value: unknown): FileEdit[];
   /** A value written as this format writes it (HOCON literal, or 4.x flat text). */
   literal(value: unknown): string;
+  /** The text of a file the configuration was read from, included files too (fixes edit where a value is set). */
+  sourceText?(file: string): string | undefined;
+  /** Every file the configuration was read from, included files too. */
+  sourceFiles?(): Iterable<string>;
 }
 
 /** The explicit value at a path if it is a string, number or boolean; undefined otherwise. */

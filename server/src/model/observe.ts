@@ -93,6 +93,8 @@ export function observedView(view: EmqxConfigView): EmqxConfigView {
       return view.insertEdits(path, value);
     },
     literal: (value) => view.literal(value),
+    // Not a read of the configuration: fixes read a file's text only at the spans of facts they asked for.
+    sourceText: view.sourceText && ((file) => view.sourceText!(file)),
   };
 }
 

@@ -10,7 +10,8 @@ import { untracked } from '../model/observe';
  * spans of facts the rule asked for, which an edit elsewhere moves but does not change.
  */
 export function fileText(model: DeploymentModel, file: string): string | undefined {
-  return untracked(() => model.files.find((f) => f.file === file)?.text);
+  // An included file is not one of the deployment's files, but a value it sets is fixed where it is written.
+  return untracked(() => model.files.find((f) => f.file === file)?.text ?? model.emqx?.sourceText?.(file));
 }
 
 /**
@@ -25,7 +26,8 @@ export function replaceValue(model: DeploymentModel, fact: Fact<unknown>, value:
   const { start, end } = fact.origin.span;
   const original = text.slice(start, end);
   const parsed = untracked(() => model.files.find((f) => f.file === fact.origin.file));
-  const hocon = parsed?.kind === 'emqx-conf' && parsed.format === 'hocon';
+  // A file known only through the HOCON view is an included HOCON file.
+  const hocon = parsed ? parsed.kind === 'emqx-conf' && parsed.format === 'hocon' : model.emqx?.format === 'hocon';
   // Generated secrets are alphanumeric and start with a letter: safe unquoted.
   const safe = hasSecretPlaceholder(value) ? isUnquotedSafeKind(value) : isSafeUnquoted(value);
   const quoted = original.startsWith('"') || (hocon && !fact.origin.env && !safe);

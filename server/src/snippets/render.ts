@@ -2,7 +2,7 @@
  * Turns catalogue snippets into text: picks the snippets that fit a place in a file, shapes a HOCON
  * snippet for the object the cursor is in, and fills its secrets with fresh values or with a hint.
  */
-import { generateCookie, generatePassword } from '../core/secrets';
+import { generateSecret, type SecretFormat } from '../core/secrets';
 import type { EmqxVersion, SystemdSection } from '../knowledge/types';
 import { SNIPPETS, type HardenedSnippet, type SecretKind, type SnippetFileKind } from './catalog';
 
@@ -61,8 +61,14 @@ function indent(text: string, by = '  '): string {
   return text.split('\n').map((l) => (l ? by + l : l)).join('\n');
 }
 
-function secretValue(kind: SecretKind): string {
-  return kind === 'cookie' ? generateCookie(48) : generatePassword(24);
+/** Where a snippet's secrets go: its HOCON bodies quote them; line and unit files take them bare. */
+function secretFormat(snippet: HardenedSnippet): SecretFormat {
+  if (snippet.fileKind === 'emqx-conf') return snippet.versions?.every((v) => v === '4') ? 'emqx4' : 'hocon-string';
+  return snippet.fileKind === 'vmargs' ? 'vmargs' : snippet.fileKind === 'systemd' ? 'systemd' : 'plain';
+}
+
+function secretValue(snippet: HardenedSnippet, kind: SecretKind): string {
+  return generateSecret(kind, secretFormat(snippet));
 }
 
 /**
@@ -79,7 +85,7 @@ export function renderSnippet(snippet: HardenedSnippet, options: RenderOptions =
   }
   const mode = options.secrets ?? 'generate';
   for (const secret of snippet.secrets) {
-    const value = mode === 'generate' ? secretValue(secret.kind) : mode === 'hint' ? SECRET_HINTS[secret.kind] : mode[secret.name] ?? secretValue(secret.kind);
+    const value = mode === 'generate' ? secretValue(snippet, secret.kind) : mode === 'hint' ? SECRET_HINTS[secret.kind] : mode[secret.name] ?? secretValue(snippet, secret.kind);
     text = text.split(`@@${secret.name}@@`).join(escapeSnippetText(value));
   }
   return text;

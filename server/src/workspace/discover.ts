@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyPath, SKIPPED_FOLDERS } from './fileKinds';
+import { decodeBytes, type DecodedBytes } from './fileBytes';
 
 export interface Discovery {
   files: string[];
@@ -47,26 +48,44 @@ function walk(dir: string, depth: number, add: (f: string) => void, result: Disc
   let real: string;
   try {
     real = fs.realpathSync(dir);
-  } catch {
+  } catch (err) {
+    result.errors.push(`${dir}: ${describeFsError(err)}`);
     return;
   }
   if (visited.has(real)) return;
   visited.add(real);
-  let entries: fs.Dirent[];
+  let entries: fs.Dirent<Buffer>[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    // Names as bytes: a name that is not UTF-8 would otherwise be decoded lossily into a path that does not exist.
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
     result.errors.push(`${dir}: ${describeFsError(err)}`);
     return;
   }
   for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(e.name)) walk(full, depth + 1, add, result, visited);
+    const name = e.name.toString('utf8');
+    const isDir = e.isDirectory();
+    if (!Buffer.from(name, 'utf8').equals(e.name)) {
+      // Only what the walk would have read is worth a word: folders, and files of a kind it reads.
+      if ((isDir && !SKIPPED_FOLDERS.has(name)) || classifyPath(path.join(dir, name))) {
+        result.errors.push(`${path.join(dir, escapeNameBytes(e.name))}: its name is not valid UTF-8, so mqtt-harden cannot open it; rename it to scan it`);
+      }
+      continue;
+    }
+    const full = path.join(dir, name);
+    if (isDir) {
+      if (!SKIPPED_FOLDERS.has(name)) walk(full, depth + 1, add, result, visited);
     } else if ((e.isFile() || e.isSymbolicLink()) && classifyPath(full)) {
       add(full);
     }
   }
+}
+
+/** A file name for a message: printable ASCII as is, every other byte as `\xNN`. */
+function escapeNameBytes(name: Buffer): string {
+  let out = '';
+  for (const b of name) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  return out;
 }
 
 /** A filesystem error as a short reason, without a stack trace. */
@@ -87,11 +106,17 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Reads a deployment file as text, or returns a reason it could not. */
 export function readTextFile(file: string): { text?: string; error?: string } {
+  const { decoded, error } = readDecodedFile(file);
+  return decoded ? { text: decoded.text } : { error };
+}
+
+/** Reads a deployment file's bytes and their text (fixes are written back into the bytes), or a reason it could not. */
+export function readDecodedFile(file: string): { decoded?: DecodedBytes; error?: string } {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return { error: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; not a configuration file` };
-    return { text: fs.readFileSync(file, 'utf8') };
+    return { decoded: decodeBytes(fs.readFileSync(file)) };
   } catch (err) {
     return { error: describeFsError(err) };
   }

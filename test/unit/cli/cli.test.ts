@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../server/src/cli/main';
 import type { Io } from '../../../server/src/cli/io';
-import { selectSafeEdits } from '../../../server/src/cli/fix';
+import { selectSafeEdits } from '../../../server/src/engine/safeFixes';
 import type { Finding } from '../../../server/src/rules/types';
 import { parseHocon } from '../../../server/src/parsers/hocon';
 

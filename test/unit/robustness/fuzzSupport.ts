@@ -32,7 +32,7 @@ import { Workspace } from '../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settings';
 import type { Finding } from '../../../server/src/rules/types';
-import { selectSafeEdits } from '../../../server/src/cli/fix';
+import { selectSafeEdits } from '../../../server/src/engine/safeFixes';
 import { fillSecrets } from '../../../server/src/core/secrets';
 import { textArb, type ParserName } from './fuzzInputs';
 

@@ -83,6 +83,8 @@ export function hoconConfigView(result: ResolveResult, mainFile: string, envFact
       return insertValue(doc, path, hoconLiteral(value)).map((e) => ({ ...e, file: mainFile }));
     },
     literal: hoconLiteral,
+    sourceText: (file) => result.documents.get(file)?.text,
+    sourceFiles: () => result.documents.keys(),
   };
 }
 

@@ -5,7 +5,6 @@
 import type { Span } from '../../core/text';
 import type { ParseProblem } from '../../core/problems';
 import type { HoconDocument, HoconField, HoconValue } from './ast';
-import type { ResolveOptions } from './resolver';
 
 /** Where a resolved value was set. */
 export interface ValueOrigin {
@@ -78,4 +77,13 @@ export interface FileReader {
   read(file: string): string | undefined;
   /** The canonical path of a file (symlinks followed), so include cycles through links are caught. */
   realpath?(file: string): string;
+}
+
+export interface ResolveOptions {
+  /** Environment variables; EMQX_* entries become the top layer. */
+  env?: Record<string, string | undefined>;
+  /** EMQX's data directory: includes are also searched in `<dataDir>/configs`. */
+  dataDir?: string;
+  /** Already-parsed documents by absolute path (the LSP's open buffers), reused instead of parsing again. */
+  documents?: Map<string, HoconDocument>;
 }

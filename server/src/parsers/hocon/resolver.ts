@@ -4,19 +4,12 @@
  */
 import * as path from 'node:path';
 import type { HoconDocument, HoconField, HoconMember, HoconObject, HoconValue } from './ast';
-import type { FileReader, ResolvedObject, ResolveProblem, ResolveResult, ValueOrigin } from './resolved';
+import type { FileReader, ResolvedObject, ResolveOptions, ResolveProblem, ResolveResult, ValueOrigin } from './resolved';
+
+export type { ResolveOptions } from './resolved';
 import { parseHocon } from './parser';
 import { type Ctx, type Node, type ObjNode, isSettled, newObj, objectAt, setField } from './tree';
 import { Evaluator, concatNodes } from './evaluate';
-
-export interface ResolveOptions {
-  /** Environment variables; EMQX_* entries become the top layer. */
-  env?: Record<string, string | undefined>;
-  /** EMQX's data directory: includes are also searched in `<dataDir>/configs`. */
-  dataDir?: string;
-  /** Already-parsed documents by absolute path (the LSP's open buffers), reused instead of parsing again. */
-  documents?: Map<string, HoconDocument>;
-}
 
 /** Guards against include bombs (huge chains, /dev/zero behind a name). */
 const MAX_INCLUDE_DEPTH = 32;

@@ -11,12 +11,14 @@ const id = 'dashboard/default-password';
 const FLAT_KEYS = ['dashboard.default_user.password', 'management.default_application.secret'];
 
 /**
- * A fresh password for where the value will be written. EMQX parses EMQX_* environment values as HOCON
- * (a `#` would start a comment) and systemd expands `%`, so values set through the environment keep to
- * characters that are plain in both: the symbols of generatePassword() become random letters there.
+ * A fresh password in the alphabet of where it is written. EMQX parses EMQX_* environment values as
+ * HOCON (a `#` would start a comment) and systemd expands `%`, so values set through the environment keep
+ * to characters plain in both; a 4.x flat value must not start with what makes the file look like HOCON;
+ * a HOCON value is written quoted (fixes.ts quotes it), where more symbols are plain.
  */
-export function freshPassword(origin: Origin): string {
-  return secretPlaceholder(origin.env ? 'env-password' : 'password');
+export function freshPassword(origin: Origin, format: 'hocon' | 'emqx4'): string {
+  if (origin.env) return secretPlaceholder('password', isUnitFile(origin.file) ? 'systemd' : 'env');
+  return secretPlaceholder('password', format === 'emqx4' ? 'emqx4' : 'hocon-string');
 }
 
 /** True when the text at an origin is the literal `public`, quoted or not. */
@@ -46,7 +48,7 @@ export const rule: Rule = {
           file: fact.origin.file,
           span: fact.origin.span,
           message: `${key} is EMQX's published default "${redact(fact.value)}": whoever reaches the ${key.startsWith('dashboard') ? 'dashboard' : 'REST API'} logs in as administrator.`,
-          fixes: [{ title: 'Set a fresh random password', edits: replaceValue(model, fact, freshPassword(fact.origin)), preferred: true, safe: true }],
+          fixes: [{ title: 'Set a fresh random password', edits: replaceValue(model, fact, freshPassword(fact.origin, 'emqx4')), preferred: true, safe: true }],
         });
       }
       return;
@@ -58,7 +60,7 @@ export const rule: Rule = {
         file: fact.origin.file,
         span: fact.origin.span,
         message: `${where(model, fact)} is EMQX's published default "${redact('public')}"${defaultNote(model, fact)}: on a fresh node whoever reaches the dashboard first logs in as admin and controls the broker.`,
-        fixes: [{ title: 'Set a fresh random password', edits: setEmqxSetting(model, settingPath, freshPassword(fact.origin)), preferred: true, safe: true }],
+        fixes: [{ title: 'Set a fresh random password', edits: setEmqxSetting(model, settingPath, freshPassword(fact.origin, 'hocon')), preferred: true, safe: true }],
       });
       return;
     }
@@ -66,7 +68,7 @@ export const rule: Rule = {
     for (const o of fact.overridden) {
       if (o.env || !writesPublic(model, o)) continue;
       // Generated passwords hold no quote or backslash, so plain quotes suffice.
-      const literal = `"${secretPlaceholder('password')}"`;
+      const literal = `"${secretPlaceholder('password', 'hocon-string')}"`;
       report({
         file: o.file,
         span: o.span,
@@ -77,3 +79,10 @@ export const rule: Rule = {
     }
   },
 };
+
+/** A systemd unit or one of its drop-ins (`x.service`, `x.service.d/y.conf`), where `%` is a specifier. */
+function isUnitFile(file: string): boolean {
+  if (file.endsWith('.service')) return true;
+  const dropIn = Math.max(file.lastIndexOf('.service.d/'), file.lastIndexOf('.service.d\\'));
+  return dropIn >= 0 && file.endsWith('.conf');
+}

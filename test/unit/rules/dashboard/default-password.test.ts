@@ -56,9 +56,9 @@ runRuleTests(rule, {
 });
 
 test('passwords written through the environment avoid characters HOCON or systemd would reinterpret', () => {
-  const envEdit = [{ newText: freshPassword({ file: '/deploy/emqx.service', span: { start: 0, end: 0 }, env: 'EMQX_DASHBOARD__DEFAULT_PASSWORD' }) }];
+  const envEdit = [{ newText: freshPassword({ file: '/deploy/emqx.service', span: { start: 0, end: 0 }, env: 'EMQX_DASHBOARD__DEFAULT_PASSWORD' }, 'hocon') }];
   for (let i = 0; i < 200; i++) assert.match(fillSecrets(envEdit)[0].newText, /^[A-Za-z][A-Za-z0-9._@-]{23}$/);
-  const confEdit = [{ newText: freshPassword({ file: '/deploy/emqx.conf', span: { start: 0, end: 0 } }) }];
+  const confEdit = [{ newText: freshPassword({ file: '/deploy/emqx.conf', span: { start: 0, end: 0 } }, 'hocon') }];
   assert.equal(fillSecrets(confEdit)[0].newText.length, 24);
 });
 
@@ -69,4 +69,19 @@ test('the message never carries a password whole and each fix is fresh', () => {
   assert.ok(!/\bpublic\b/.test(a.message));
   assert.ok(hasSecretPlaceholder(a.fixes[0].edits[0].newText), 'no password exists before the fix is applied');
   assert.notEqual(fillSecrets(a.fixes[0].edits)[0].newText, fillSecrets(b.fixes[0].edits)[0].newText);
+});
+
+test('issue 25 item 17: the 4.x fix never writes a password that makes the file read as HOCON', () => {
+  const files = {
+    'emqx.conf': 'node.name = emqx@127.0.0.1\n',
+    'plugins/emqx_dashboard.conf': 'dashboard.default_user.login = admin\ndashboard.default_user.password = public\ndashboard.listener.http = 127.0.0.1:18083\n',
+  };
+  const [finding] = findingsOf(rule.id, { name: '4.x', files });
+  for (let i = 0; i < 300; i++) {
+    const [edit] = fillSecrets(finding.fixes[0].edits);
+    const text = files['plugins/emqx_dashboard.conf'];
+    const fixed = text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length);
+    const after = findingsOf(undefined, { name: 'after', files: { ...files, 'plugins/emqx_dashboard.conf': fixed } });
+    assert.deepEqual(after.filter((f) => f.file.endsWith('emqx_dashboard.conf') && /syntax|dialect|unknown-key|template/.test(f.ruleId)).map((f) => `${f.ruleId}: ${f.message}`), [], edit.newText);
+  }
 });
