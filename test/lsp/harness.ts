@@ -102,6 +102,11 @@ export interface ServerSession {
   /** Sends the whole new text as version+1. */
   change(uri: string, text: string): Promise<void>;
   close(uri: string): Promise<void>;
+  /**
+   * Writes JSON-RPC messages to the server's stdin in one write, framed, so they are all queued there at
+   * once (as after an editor that was busy); records the versions of didChange/didOpen notifications.
+   */
+  writeAtOnce(messages: object[]): void;
   /** Sends didChangeConfiguration after `settings` changed. */
   notifyConfiguration(): Promise<void>;
   /** shutdown + exit; resolves with the process exit code. */
@@ -265,6 +270,17 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     async close(uri) {
       versions.delete(uri);
       await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    writeAtOnce(messages) {
+      const frames: string[] = [];
+      for (const m of messages) {
+        const body = JSON.stringify({ jsonrpc: '2.0', ...m });
+        frames.push(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        const doc = (m as { params?: { textDocument?: { uri?: string; version?: number } } }).params?.textDocument;
+        if (doc?.uri && typeof doc.version === 'number') versions.set(doc.uri, doc.version);
+      }
+      if (!proc.stdin) throw new Error('writeAtOnce needs the stdio transport');
+      proc.stdin.write(frames.join(''));
     },
     async notifyConfiguration() {
       await conn.sendNotification(DidChangeConfigurationNotification.type, { settings });

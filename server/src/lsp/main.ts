@@ -3,5 +3,5 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { createTransport } from './transport';
 
-const { reader, writer } = createTransport(process.argv.slice(2));
-startServer(createConnection(ProposedFeatures.all, reader, writer));
+const { reader, writer, input } = createTransport(process.argv.slice(2));
+startServer(createConnection(ProposedFeatures.all, reader, writer), { inputBacklog: () => input.backlog });

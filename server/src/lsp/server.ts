@@ -5,13 +5,13 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../workspace/workspace';
 import { classifyPath, type FileKind } from '../workspace/fileKinds';
-import { discoverFiles, readTextFile } from '../workspace/discover';
+import { readTextFile } from '../workspace/discover';
 import { filesSettingFilter } from '../workspace/glob';
 import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
@@ -26,12 +26,14 @@ import { COMMANDS, executeCommand } from './commands';
 import { selectSafeEdits } from '../cli/fix';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { sameItems } from '../core/lists';
+import { AnalysisScheduler, DEFAULT_QUIET_MS } from './scheduler';
+import { DEFAULT_WALK_BUDGET, isInside, loadFolderFiles, walkBudgetFrom } from './walk';
 
 const LANGUAGE_KINDS: Record<string, FileKind> = {
   'emqx-hocon': 'emqx-conf', 'erlang-vmargs': 'vmargs', 'sysctl-conf': 'sysctl', 'emqx-systemd': 'systemd', 'limits-conf': 'limits',
 };
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: { inputBacklog?: () => number } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace({ incremental: true });
   const uris = new UriMap();
@@ -39,10 +41,10 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let settings: Settings = DEFAULT_SETTINGS;
   let capabilities: InitializeParams['capabilities'] = {};
+  let walkBudget = DEFAULT_WALK_BUDGET;
   let result: AnalysisResult = { models: [], findings: [] };
   /** What each URI was last sent: an unchanged deployment's findings are not converted or sent again. */
   let published = new Map<string, { version: number | undefined; findings: Finding[] }>();
-  let scheduled = false;
   const cache = new AnalysisCache({ rules: true });
 
   const textOf = (file: string) => ws.get(file)?.text;
@@ -54,15 +56,9 @@ export function startServer(connection: Connection): void {
     return uri;
   };
 
-  /** Coalesces bursts of changes into one analysis on the next turn of the event loop. */
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      analyzeAndPublish();
-    });
-  }
+  /** Coalesces bursts of changes into one analysis of the latest text (scheduler.ts). */
+  const scheduler = new AnalysisScheduler(analyzeAndPublish, { quietMs: DEFAULT_QUIET_MS, backlog: options.inputBacklog });
+  const schedule = () => scheduler.changed();
 
   function analyzeAndPublish(): void {
     result = analyzeWorkspace(ws, settings, nodeFileReader, cache, {
@@ -89,13 +85,16 @@ export function startServer(connection: Connection): void {
     published = now;
   }
 
-  function loadFolders(paths: string[]): void {
-    for (const file of discoverFiles(paths).files) {
-      if (documents.get(uris.uriOf(file))) continue; // an open buffer wins over the disk
-      const { text } = readTextFile(file);
-      if (text !== undefined) ws.set(file, text);
-    }
-  }
+  /** Reads the deployment files under `paths` asynchronously, within a budget (walk.ts). */
+  const loadFolders = (paths: string[]) =>
+    loadFolderFiles(paths, {
+      budget: walkBudget,
+      skip: (file) => !!documents.get(uris.uriOf(file)), // an open buffer wins over the disk
+      // A folder removed while it was walked takes its files with it.
+      add: (file, text) => folders.some((f) => isInside(file, f)) && ws.set(file, text),
+      warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+      log: (message) => connection.console.log(message),
+    });
 
   async function refreshSettings(): Promise<void> {
     let editor: unknown;
@@ -113,6 +112,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
+    walkBudget = walkBudgetFrom(params.initializationOptions);
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)];
     return {
@@ -138,12 +138,13 @@ export function startServer(connection: Connection): void {
         const removed = e.removed.map((f) => uriToPath(f.uri));
         folders = folders.filter((f) => !removed.includes(f)).concat(e.added.map((f) => uriToPath(f.uri)));
         for (const s of ws.all()) if (removed.some((r) => s.file.startsWith(r + path.sep)) && !documents.get(uris.uriOf(s.file))) ws.delete(s.file);
-        loadFolders(e.added.map((f) => uriToPath(f.uri)));
+        void loadFolders(e.added.map((f) => uriToPath(f.uri))).then(schedule);
         schedule();
       });
     }
     await refreshSettings();
-    loadFolders(folders);
+    schedule();
+    await loadFolders(folders);
     schedule();
   });
 
@@ -185,7 +186,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params) => {
     // An edit may still be waiting for analysis: answer from the text the client has now.
-    if (scheduled) analyzeAndPublish();
+    scheduler.flush();
     const file = uriToPath(params.textDocument.uri);
     const text = textOf(file);
     if (text === undefined) return [];
@@ -223,6 +224,7 @@ export function startServer(connection: Connection): void {
     uris,
     textOf: (file) => textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text,
     context(uri) {
+      scheduler.flush(); // features read the model: it must be of the text the request is about
       const file = uriToPath(uri);
       const parsed = ws.parse(file);
       if (!parsed) return undefined;

@@ -1,7 +1,8 @@
 /**
  * The connection's reader and writer, chosen from the command line as vscode-languageserver does
- * (--stdio, --node-ipc, --socket=N, --pipe=NAME), with two guards it lacks: byte streams resynchronise after
- * a bad frame (framing.ts), and after `shutdown` every request is refused as the protocol asks.
+ * (--stdio, --node-ipc, --socket=N, --pipe=NAME), with what it lacks: byte streams resynchronise after a
+ * bad frame (framing.ts), queued input is visible and queued edits fold (inputQueue.ts), and after
+ * `shutdown` every request is refused as the protocol asks.
  */
 import * as net from 'node:net';
 import { Console } from 'node:console';
@@ -10,10 +11,13 @@ import {
   type DataCallback, type Disposable, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { ResyncingStreamReader } from './framing';
+import { InputQueue } from './inputQueue';
 
 export interface Transport {
   reader: MessageReader;
   writer: MessageWriter;
+  /** The messages read and not yet handled: the analysis waits while there are any. */
+  input: InputQueue;
 }
 
 /**
@@ -85,12 +89,13 @@ export function createTransport(argv: string[], log: (line: string) => void = (l
   } else {
     throw new Error(`no transport given: ${USAGE}`);
   }
-  const guard = new ShutdownGuard(reader, writer);
+  const input = new InputQueue(reader);
+  const guard = new ShutdownGuard(input, writer);
   if (stdio) {
     // stdout carries the protocol: anything logged through console goes to stderr instead.
     globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
     // The client closed our input: it is gone, and the protocol says how to exit.
     process.stdin.on('close', () => process.exit(guard.shutdownReceived ? 0 : 1));
   }
-  return { reader: guard, writer };
+  return { reader: guard, writer, input };
 }
