@@ -27,6 +27,7 @@ import { selectSafeEdits } from '../cli/fix';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { sameItems } from '../core/lists';
 import { AnalysisScheduler, DEFAULT_QUIET_MS } from './scheduler';
+import { currentFinding } from './staleDiagnostics';
 import { DEFAULT_WALK_BUDGET, isInside, loadFolderFiles, walkBudgetFrom } from './walk';
 
 const LANGUAGE_KINDS: Record<string, FileKind> = {
@@ -196,12 +197,7 @@ export function startServer(connection: Connection, options: { inputBacklog?: ()
       commentMarker: '#',
       snippetSupport: !!(capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
       currentData: (diagnostic) => {
-        const mine = result.findings.filter((f) => f.file === file && f.ruleId === diagnostic.code);
-        const same = (f: (typeof mine)[number]) => {
-          const r = positions.range(file, text, f.span);
-          return r.start.line === diagnostic.range.start.line && r.start.character === diagnostic.range.start.character && r.end.line === diagnostic.range.end.line && r.end.character === diagnostic.range.end.character;
-        };
-        const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
+        const match = currentFinding(diagnostic, result.findings.filter((f) => f.file === file), (f) => positions.range(file, text, f.span));
         return match ? (toDiagnostic(match, { textOf, positions, uris, docsUri }).data as DiagnosticData) : undefined;
       },
       fixAll: () => {
