@@ -48,6 +48,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestPrefix = -1;
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a far longer or shorter word is no typo of this
+    // one, and its full matrix (a 100 KB key against every sibling, on every keystroke) is never computed.
+    if (Math.abs(candidate.length - word.length) > tolerance(Math.min(word.length, candidate.length))) continue;
     const distance = candidate.toLowerCase() === lower ? (candidate === word ? 0 : 0.5) : editDistance(lower, candidate.toLowerCase());
     if (distance > tolerance(Math.min(word.length, candidate.length))) continue;
     const prefix = commonPrefix(lower, candidate.toLowerCase());
