@@ -111,3 +111,45 @@ describe('code actions in vm.args', { timeout: SUITE_TIMEOUT_MS }, () => {
     s = undefined;
   });
 });
+
+describe('code actions for a stale diagnostic', { timeout: SUITE_TIMEOUT_MS }, () => {
+  const ws = makeWorkspace({});
+  const uri = fileUri(path.join(ws, 'emqx.conf'));
+  let s: ServerSession;
+  before(async () => {
+    s = await startServer({ folders: [ws] });
+  });
+  after(() => s?.kill());
+
+  /** The diagnostic of version 1 (the cookie on line 2), asked about after the document changed under it. */
+  async function staleActions(newText: string): Promise<CodeAction[]> {
+    await s.change(uri, hoconWithCookie(WEAK_COOKIE));
+    const stale = (await s.waitForVersion(uri, s.versionOf(uri)!)).find((d) => d.code === RULE)!;
+    assert.equal(stale.range.start.line, COOKIE_LINE);
+    await s.change(uri, newText);
+    await s.waitForVersion(uri, s.versionOf(uri)!);
+    return actionsAt(s, uri, stale);
+  }
+
+  it('offers no edit at lines that no longer exist', async () => {
+    await s.open(uri, 'emqx-hocon', '');
+    const text = `node.cookie = "${WEAK_COOKIE}"\n`;
+    const actions = await staleActions(text);
+    const lines = text.split('\n').length;
+    const beyond = actions.flatMap((a) => (a.edit ? editsFor(a.edit, uri) : [])).filter((e) => e.range.start.line >= lines - 1);
+    assert.deepEqual(beyond, [], `edits past the end of a ${lines}-line document`);
+    assert.deepEqual(actions.map((a) => a.title), [], 'nothing is offered for a diagnostic the current version does not have');
+  });
+
+  it('offers nothing for a diagnostic whose line now holds other text', async () => {
+    const text = `# one\n# two\n# three\n${hoconWithCookie(WEAK_COOKIE)}`;
+    const actions = await staleActions(text);
+    assert.deepEqual(actions.map((a) => a.title), [], 'no suppression comment above "# three", no fix of another line');
+    // The current diagnostic still gets its actions.
+    const current = s.diagnostics.get(uri)!.find((d) => d.code === RULE)!;
+    assert.equal(current.range.start.line, COOKIE_LINE + 3);
+    const fix = (await actionsAt(s, uri, current)).find((a) => a.isPreferred && a.edit);
+    assert.ok(fix, 'the current diagnostic has its fix');
+    assert.ok(editsFor(fix.edit!, uri).every((e) => e.range.start.line === COOKIE_LINE + 3));
+  });
+});

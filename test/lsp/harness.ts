@@ -24,6 +24,8 @@ import {
   UnregistrationRequest,
   WorkDoneProgressCreateRequest,
   ShowMessageRequest,
+  ShowMessageNotification,
+  LogMessageNotification,
   ApplyWorkspaceEditRequest,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
@@ -82,16 +84,29 @@ export interface ServerSession {
   init: InitializeResult;
   /** Latest published diagnostics per document URI. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** Every publishDiagnostics received per URI, with its version (stale ones included): counts analyses. */
+  publishes: Map<string, Array<number | undefined>>;
+  /** window/showMessage and window/logMessage notifications, in order. */
+  messages: Array<{ kind: 'show' | 'log'; type: number; message: string }>;
   /** Answers to workspace/configuration, by section; change it and call `notifyConfiguration`. */
   settings: Record<string, unknown>;
   /** Everything the server wrote to stderr (for failure messages). */
   stderr(): string;
+  /** Resolves once diagnostics for `version` of `uri` (or a later one) were published, rejects after `timeoutMs`. */
+  waitForVersion(uri: string, version: number, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The version last sent for an open document. */
+  versionOf(uri: string): number | undefined;
   /** Resolves with the diagnostics of `uri` once `accept` holds for them, rejects after `timeoutMs`. */
   waitForDiagnostics(uri: string, accept: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, languageId: string, text: string): Promise<void>;
   /** Sends the whole new text as version+1. */
   change(uri: string, text: string): Promise<void>;
   close(uri: string): Promise<void>;
+  /**
+   * Writes JSON-RPC messages to the server's stdin in one write, framed, so they are all queued there at
+   * once (as after an editor that was busy); records the versions of didChange/didOpen notifications.
+   */
+  writeAtOnce(messages: object[]): void;
   /** Sends didChangeConfiguration after `settings` changed. */
   notifyConfiguration(): Promise<void>;
   /** shutdown + exit; resolves with the process exit code. */
@@ -106,6 +121,7 @@ export interface StartOptions {
   folders?: string[];
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  initializationOptions?: Record<string, unknown>;
 }
 
 export function fileUri(p: string): string {
@@ -157,17 +173,22 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     });
 
   const diagnostics = new Map<string, Diagnostic[]>();
+  const publishes = new Map<string, Array<number | undefined>>();
+  const messages: ServerSession['messages'] = [];
   const waiters = new Set<() => void>();
   const settings: Record<string, unknown> = { mqttHarden: { rules: {}, ...(options.settings ?? {}) } };
   const versions = new Map<string, number>();
 
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    (publishes.get(p.uri) ?? publishes.set(p.uri, []).get(p.uri)!).push(p.version ?? undefined);
     // As a careful client does: diagnostics computed for an older version of an open document are stale.
     const sent = versions.get(p.uri);
     if (p.version !== undefined && p.version !== null && sent !== undefined && p.version < sent) return;
     diagnostics.set(p.uri, p.diagnostics);
     for (const w of [...waiters]) w();
   });
+  conn.onNotification(ShowMessageNotification.type, (p) => void messages.push({ kind: 'show', type: p.type, message: p.message }));
+  conn.onNotification(LogMessageNotification.type, (p) => void messages.push({ kind: 'log', type: p.type, message: p.message }));
   conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => lookup(settings, item.section)));
   conn.onRequest(RegistrationRequest.type, () => undefined);
   conn.onRequest(UnregistrationRequest.type, () => undefined);
@@ -184,7 +205,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
       rootUri: folders[0]?.uri ?? null,
       capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
       workspaceFolders: folders.length ? folders : null,
-      initializationOptions: {},
+      initializationOptions: options.initializationOptions ?? {},
       clientInfo: { name: 'mqtt-harden protocol tests' },
     }),
     10000,
@@ -197,8 +218,27 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     proc,
     init,
     diagnostics,
+    publishes,
+    messages,
     settings,
     stderr: () => stderr,
+    waitForVersion(uri, version, timeoutMs = 10000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!(publishes.get(uri) ?? []).some((v) => v !== undefined && v >= version)) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(diagnostics.get(uri) ?? []);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no diagnostics for version ${version} of ${uri} within ${timeoutMs} ms (versions published: ${JSON.stringify((publishes.get(uri) ?? []).slice(-5))}). stderr: ${stderr}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    versionOf: (uri) => versions.get(uri),
     waitForDiagnostics(uri, accept, timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -230,6 +270,17 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     async close(uri) {
       versions.delete(uri);
       await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    writeAtOnce(messages) {
+      const frames: string[] = [];
+      for (const m of messages) {
+        const body = JSON.stringify({ jsonrpc: '2.0', ...m });
+        frames.push(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        const doc = (m as { params?: { textDocument?: { uri?: string; version?: number } } }).params?.textDocument;
+        if (doc?.uri && typeof doc.version === 'number') versions.set(doc.uri, doc.version);
+      }
+      if (!proc.stdin) throw new Error('writeAtOnce needs the stdio transport');
+      proc.stdin.write(frames.join(''));
     },
     async notifyConfiguration() {
       await conn.sendNotification(DidChangeConfigurationNotification.type, { settings });

@@ -1,7 +1,7 @@
 // The server's lifecycle over both transports an editor uses: stdio (neovim, most clients) and node IPC (VS Code).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
+import { ErrorCodes, ExitNotification, HoverRequest, ResponseError, ShutdownRequest, TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
 import { startServer, withTimeout, type Transport, SUITE_TIMEOUT_MS } from './harness';
 
 for (const transport of ['stdio', 'ipc'] as Transport[]) {
@@ -30,6 +30,24 @@ for (const transport of ['stdio', 'ipc'] as Transport[]) {
         throw e;
       }
       assert.equal(await s.stop(), 0, `exit code after shutdown (stderr: ${s.stderr()})`);
+    });
+
+    it('answers requests after shutdown with InvalidRequest, then exits with 0', async () => {
+      const s = await startServer({ transport });
+      const exited = new Promise<number | null>((resolve) => s.proc.on('exit', (c) => resolve(c)));
+      try {
+        await s.conn.sendRequest(ShutdownRequest.type);
+        const invalid = (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidRequest;
+        await assert.rejects(s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///x/emqx.conf' }, position: { line: 0, character: 0 } }), invalid);
+        await assert.rejects(s.conn.sendRequest(ShutdownRequest.type), invalid, 'a second shutdown');
+        await assert.rejects(s.conn.sendRequest('mqttHarden/noSuchMethod', {}), invalid, 'an unknown method');
+      } catch (e) {
+        s.kill();
+        throw e;
+      }
+      await s.conn.sendNotification(ExitNotification.type);
+      assert.equal(await withTimeout(exited, 5000, () => 'the server did not exit'), 0, `exit code (stderr: ${s.stderr()})`);
+      s.kill();
     });
 
     it('exits with 1 when told to exit without a shutdown first', async () => {

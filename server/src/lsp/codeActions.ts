@@ -24,8 +24,9 @@ export interface CodeActionContext {
   /** Secrets chosen beforehand for this document's fixes: its cluster's cookie. */
   secrets?(): ChosenSecrets;
   /**
-   * The fixes of the current finding behind a diagnostic the client sends back. The client's copy may be
-   * from before its latest edit, so its own `data` is not trusted for edits.
+   * The fixes of the current finding behind a diagnostic the client sends back, or undefined when no current
+   * finding matches it (it is stale). The client's copy may be from before its latest edit, so its own
+   * `data` is not trusted for edits.
    */
   currentData(diagnostic: Diagnostic): DiagnosticData | undefined;
 }
@@ -37,8 +38,10 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const data = ctx.currentData(diagnostic);
+    // Stale (from an older version): its line may now hold other text or not exist; nothing is offered.
+    if (!data) continue;
     if (wants(CodeActionKind.QuickFix)) {
-      for (const fix of data?.fixes ?? []) {
+      for (const fix of data.fixes) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: withFreshSecrets(fix.edit, ctx.secrets) });
       }
       actions.push(suppressAction(params.textDocument.uri, diagnostic, ctx));

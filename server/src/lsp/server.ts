@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, TextDocumentSyncKind, TextDocuments,
   type ClientCapabilities, type CodeActionParams, type Connection, type DidChangeWatchedFilesParams, type InitializeParams,
   type InitializeResult, type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../workspace/workspace';
 import type { FileKind } from '../parsers/fileKind';
 import { classifyPath } from '../workspace/fileKinds';
-import { discoverFiles, readTextFile } from '../workspace/discover';
+import { readTextFile } from '../workspace/discover';
 import { AnalysisCache, type AnalysisResult } from '../engine/engine';
 import { errorText } from '../engine/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
@@ -31,6 +31,9 @@ import { ClusterSecrets } from '../engine/clusterSecrets';
 import { insideRoots, realPathOf, realRootsOf } from '../workspace/safeWrite';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { sameItems } from '../core/lists';
+import { AnalysisScheduler, DEFAULT_QUIET_MS } from './scheduler';
+import { currentFinding } from './staleDiagnostics';
+import { DEFAULT_WALK_BUDGET, isInside, loadFolderFiles, walkBudgetFrom, type WalkBudget } from './walk';
 
 const LANGUAGE_KINDS: Record<string, FileKind> = {
   'emqx-hocon': 'emqx-conf', 'erlang-vmargs': 'vmargs', 'sysctl-conf': 'sysctl', 'emqx-systemd': 'systemd', 'limits-conf': 'limits',
@@ -60,12 +63,19 @@ interface ServerState {
   result: AnalysisResult;
   textOf: (file: string) => string | undefined;
   published: Map<string, Published>;
-  /** An analysis is queued for the next turn of the event loop. */
-  scheduled: boolean;
+  /** Coalesces bursts of changes into one analysis of the latest text (scheduler.ts). */
+  scheduler: AnalysisScheduler;
+  /** How much of the disk the workspace walk reads at most (walk.ts). */
+  walkBudget: WalkBudget;
 }
 
-export function startServer(connection: Connection): void {
-  const state = createState(connection);
+/** What the transport knows that the server needs: how many messages wait unhandled (inputQueue.ts). */
+export interface ServerOptions {
+  inputBacklog?: () => number;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const state = createState(connection, options);
   connection.onInitialize((params) => initialize(state, params));
   connection.onInitialized(() => initialized(state));
   connection.onDidChangeConfiguration(async () => {
@@ -92,10 +102,10 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function createState(connection: Connection): ServerState {
+function createState(connection: Connection, options: ServerOptions): ServerState {
   const ws = new Workspace({ incremental: true });
   const result: AnalysisResult = { models: [], findings: [] };
-  return {
+  const state: ServerState = {
     connection,
     documents: new TextDocuments(TextDocument),
     ws,
@@ -109,8 +119,10 @@ function createState(connection: Connection): ServerState {
     result,
     textOf: textLookup(ws, result.models),
     published: new Map(),
-    scheduled: false,
+    scheduler: new AnalysisScheduler(() => analyzeSafely(state), { quietMs: DEFAULT_QUIET_MS, backlog: options.inputBacklog }),
+    walkBudget: DEFAULT_WALK_BUDGET,
   };
+  return state;
 }
 
 function docsUri(state: ServerState, ruleId: string): string {
@@ -125,19 +137,18 @@ function diagnosticOf(state: ServerState, finding: Finding) {
 
 // --- analysis and publishing
 
-/** Coalesces bursts of changes into one analysis on the next turn of the event loop. */
+/** Something changed: analyse once the queued input is handled (scheduler.ts). */
 function schedule(state: ServerState): void {
-  if (state.scheduled) return;
-  state.scheduled = true;
-  setImmediate(() => {
-    state.scheduled = false;
-    // Thrown here, an error would end the process (no request to answer it): log it and keep serving.
-    try {
-      analyzeAndPublish(state);
-    } catch (err) {
-      state.connection.console.error(`analysis failed: ${errorText(err)}`);
-    }
-  });
+  state.scheduler.changed();
+}
+
+/** Run from a timer, an error would end the process (no request to answer it): log it and keep serving. */
+function analyzeSafely(state: ServerState): void {
+  try {
+    analyzeAndPublish(state);
+  } catch (err) {
+    state.connection.console.error(`analysis failed: ${errorText(err)}`);
+  }
 }
 
 function analyzeAndPublish(state: ServerState): void {
@@ -169,12 +180,17 @@ function analyzeAndPublish(state: ServerState): void {
 
 // --- files and folders
 
-function loadFolders(state: ServerState, paths: string[]): void {
-  for (const file of discoverFiles(paths).files) {
-    if (state.documents.get(state.uris.uriOf(file))) continue; // an open buffer wins over the disk
-    const { text } = readTextFile(file);
-    if (text !== undefined) state.ws.set(file, text);
-  }
+/** Reads the deployment files under `paths` asynchronously, within a budget (walk.ts). */
+function loadFolders(state: ServerState, paths: string[]): Promise<void> {
+  const { connection } = state;
+  return loadFolderFiles(paths, {
+    budget: state.walkBudget,
+    skip: (file) => !!state.documents.get(state.uris.uriOf(file)), // an open buffer wins over the disk
+    // A folder removed while it was walked takes its files with it.
+    add: (file, text) => state.folders.some((f) => isInside(file, f)) && state.ws.set(file, text),
+    warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+    log: (message) => connection.console.log(message),
+  });
 }
 
 /** A file leaves the workspace, and its line index with it. */
@@ -187,7 +203,7 @@ function foldersChanged(state: ServerState, e: WorkspaceFoldersChangeEvent): voi
   const removed = e.removed.map((f) => uriToPath(f.uri));
   state.folders = state.folders.filter((f) => !removed.includes(f)).concat(e.added.map((f) => uriToPath(f.uri)));
   for (const s of state.ws.all()) if (removed.some((r) => s.file.startsWith(r + path.sep)) && !state.documents.get(state.uris.uriOf(s.file))) removeFile(state, s.file);
-  loadFolders(state, e.added.map((f) => uriToPath(f.uri)));
+  void loadFolders(state, e.added.map((f) => uriToPath(f.uri))).then(() => schedule(state));
   schedule(state);
 }
 
@@ -230,6 +246,7 @@ async function watchedFilesChanged(state: ServerState, { changes }: DidChangeWat
 
 function initialize(state: ServerState, params: InitializeParams): InitializeResult {
   state.capabilities = params.capabilities;
+  state.walkBudget = walkBudgetFrom(params.initializationOptions);
   state.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
   if (state.folders.length === 0 && params.rootUri) state.folders = [uriToPath(params.rootUri)];
   return {
@@ -253,7 +270,8 @@ async function initialized(state: ServerState): Promise<void> {
   }
   if (capabilities.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => foldersChanged(state, e));
   await refreshSettings(state);
-  loadFolders(state, state.folders);
+  schedule(state);
+  await loadFolders(state, state.folders);
   schedule(state);
 }
 
@@ -275,7 +293,7 @@ async function refreshSettings(state: ServerState): Promise<void> {
 
 function codeActionsFor(state: ServerState, params: CodeActionParams) {
   // An edit may still be waiting for analysis: answer from the text the client has now.
-  if (state.scheduled) analyzeAndPublish(state);
+  state.scheduler.flush();
   const { positions } = state;
   const file = uriToPath(params.textDocument.uri);
   const text = state.ws.get(file)?.text;
@@ -287,12 +305,7 @@ function codeActionsFor(state: ServerState, params: CodeActionParams) {
     commentMarker: '#',
     snippetSupport: !!(state.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
     currentData: (diagnostic) => {
-      const mine = findings.filter((f) => f.file === file && f.ruleId === diagnostic.code);
-      const same = (f: (typeof mine)[number]) => {
-        const r = positions.range(file, text, f.span);
-        return r.start.line === diagnostic.range.start.line && r.start.character === diagnostic.range.start.character && r.end.line === diagnostic.range.end.line && r.end.character === diagnostic.range.end.character;
-      };
-      const match = mine.find(same) ?? mine.find((f) => positions.range(file, text, f.span).start.line === diagnostic.range.start.line);
+      const match = currentFinding(diagnostic, findings.filter((f) => f.file === file), (f) => positions.range(file, text, f.span));
       return match ? (diagnosticOf(state, match).data as DiagnosticData) : undefined;
     },
     secrets: () => ({ cookie: new ClusterSecrets(state.result.models).cookieFor(file) }),
@@ -314,6 +327,7 @@ function workspaceFixAll(state: ServerState) {
 }
 
 function featureContext(state: ServerState, uri: string) {
+  state.scheduler.flush(); // features read the model: it must be of the text the request is about
   const file = uriToPath(uri);
   const parsed = state.ws.parse(file);
   if (!parsed) return undefined;
