@@ -1,23 +1,20 @@
 // Edits that arrive faster than they can be analysed: queued changes of a document are analysed once, at
 // their latest version, and requests between them are answered. Also a line holding a huge key: typing on it
 // is analysed as quickly as on any other line.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { HoverRequest, DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, fileUri, withTimeout, codesOf, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
+import { serverPerSuite, makeWorkspace, fileUri, codesOf, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, strongCookie, WEAK_COOKIE, COOKIE_LINE } from './samples';
 
 describe('queued changes are coalesced', { timeout: SUITE_TIMEOUT_MS }, () => {
   const ws = makeWorkspace({});
   const uri = fileUri(path.join(ws, 'emqx.conf'));
-  let s: ServerSession;
-  before(async () => {
-    s = await startServer({ folders: [ws] });
-  });
-  after(() => s?.kill());
+  const server = serverPerSuite({ folders: [ws] });
 
   it('10,000 didChange notifications queued at once: a handful of analyses, the last of the final version, and hovers between them answered', async () => {
+    const s = server();
     const strong = strongCookie();
     const burst = fileUri(path.join(ws, 'burst', 'emqx.conf'));
     await s.open(burst, 'emqx-hocon', hoconWithCookie(strong));
@@ -55,6 +52,7 @@ describe('queued changes are coalesced', { timeout: SUITE_TIMEOUT_MS }, () => {
   });
 
   it('incremental changes sent at once are all applied, in order, before the one analysis', async () => {
+    const s = server();
     const text = hoconWithCookie(strongCookie());
     await s.open(uri, 'emqx-hocon', text);
     const version = s.versionOf(uri)!;
@@ -82,13 +80,10 @@ describe('queued changes are coalesced', { timeout: SUITE_TIMEOUT_MS }, () => {
 describe('a line holding a 100 KB key', { timeout: SUITE_TIMEOUT_MS }, () => {
   const ws = makeWorkspace({});
   const uri = fileUri(path.join(ws, 'emqx.conf'));
-  let s: ServerSession;
-  before(async () => {
-    s = await startServer({ folders: [ws] });
-  });
-  after(() => s?.kill());
+  const server = serverPerSuite({ folders: [ws] });
 
   it('each keystroke on it is analysed within the request timeout (it took 3.3-6.9 s each)', async () => {
+    const s = server();
     const key = 'k'.repeat(100_000);
     await s.open(uri, 'emqx-hocon', `${hoconWithCookie(WEAK_COOKIE)}${key} = 1\n`);
     await s.waitForVersion(uri, 1);

@@ -10,7 +10,7 @@ import {
   type Command,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, makeWorkspace, fileUri, applyTextEdits, editsFor, urisOf, codesOf, type Transport, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
+import { startServer, serverPerSuite, makeWorkspace, fileUri, applyTextEdits, editsFor, urisOf, codesOf, type Transport, type ServerSession, SUITE_TIMEOUT_MS } from './harness';
 import { hoconWithCookie, vmargsWithCookie, strongCookie, WEAK_COOKIE, COOKIE_LINE } from './samples';
 
 const RULE = 'erlang/weak-cookie';
@@ -115,14 +115,11 @@ describe('code actions in vm.args', { timeout: SUITE_TIMEOUT_MS }, () => {
 describe('code actions for a stale diagnostic', { timeout: SUITE_TIMEOUT_MS }, () => {
   const ws = makeWorkspace({});
   const uri = fileUri(path.join(ws, 'emqx.conf'));
-  let s: ServerSession;
-  before(async () => {
-    s = await startServer({ folders: [ws] });
-  });
-  after(() => s?.kill());
+  const server = serverPerSuite({ folders: [ws] });
 
   /** The diagnostic of version 1 (the cookie on line 2), asked about after the document changed under it. */
   async function staleActions(newText: string): Promise<CodeAction[]> {
+    const s = server();
     await s.change(uri, hoconWithCookie(WEAK_COOKIE));
     const stale = (await s.waitForVersion(uri, s.versionOf(uri)!)).find((d) => d.code === RULE)!;
     assert.equal(stale.range.start.line, COOKIE_LINE);
@@ -132,6 +129,7 @@ describe('code actions for a stale diagnostic', { timeout: SUITE_TIMEOUT_MS }, (
   }
 
   it('offers no edit at lines that no longer exist', async () => {
+    const s = server();
     await s.open(uri, 'emqx-hocon', '');
     const text = `node.cookie = "${WEAK_COOKIE}"\n`;
     const actions = await staleActions(text);
@@ -142,6 +140,7 @@ describe('code actions for a stale diagnostic', { timeout: SUITE_TIMEOUT_MS }, (
   });
 
   it('offers nothing for a diagnostic whose line now holds other text', async () => {
+    const s = server();
     const text = `# one\n# two\n# three\n${hoconWithCookie(WEAK_COOKIE)}`;
     const actions = await staleActions(text);
     assert.deepEqual(actions.map((a) => a.title), [], 'no suppression comment above "# three", no fix of another line');

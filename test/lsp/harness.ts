@@ -3,6 +3,7 @@
  * vscode-languageserver-protocol, answers the server's own requests (configuration, capability
  * registration, progress) and keeps the latest diagnostics per document.
  */
+import { before, after } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -298,6 +299,19 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     },
   };
   return session;
+}
+
+/** For a describe(): a server started before its tests and killed after them; call the result for the session. */
+export function serverPerSuite(options: StartOptions = {}): () => ServerSession {
+  let s: ServerSession | undefined;
+  before(async () => {
+    s = await startServer(options);
+  });
+  after(() => s?.kill());
+  return () => {
+    if (!s) throw new Error('the server of this suite did not start');
+    return s;
+  };
 }
 
 function lookup(settings: Record<string, unknown>, section: string | undefined): unknown {

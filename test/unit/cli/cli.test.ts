@@ -188,3 +188,15 @@ test('the bundled examples/ deployment yields findings', () => {
   const ids = new Set(JSON.parse(r.out).findings.map((f: { ruleId: string }) => f.ruleId));
   assert.ok(ids.has('erlang/weak-cookie'));
 });
+
+test('--files keeps the files its patterns match relative to the current folder, as the editor does for its folders', () => {
+  const weak = WEAK['emqx.conf'];
+  const dir = tempDeployment({ 'deploy/etc/emqx.conf': weak, 'old/etc/emqx.conf': weak, '.mqtt-harden.json': JSON.stringify({ files: ['deploy/**'] }) });
+  const fromFile = run(['.'], dir);
+  assert.match(fromFile.out, /^deploy\/etc\/emqx\.conf$/m);
+  assert.ok(!fromFile.out.includes('old/'), fromFile.out);
+  const fromFlag = run(['--files', 'old/**', '.'], dir);
+  assert.match(fromFlag.out, /^old\/etc\/emqx\.conf$/m, 'the flag replaces the file\'s patterns');
+  assert.ok(!fromFlag.out.includes('deploy/'), fromFlag.out);
+  assert.equal(run(['--files', 'nothing/**', '.'], dir).code, 2, 'nothing left to scan');
+});
