@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel, Fact } from '../../model/deploymentModel';
-import { joinEdits, setEmqxSetting } from '../fixes';
+import { joinEdits } from '../../model/edits';
 import { defaultNote } from '../messages';
 import { clustering } from './clusterFacts';
 import { missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS } from './rpc-ssl-incomplete';
@@ -33,7 +33,7 @@ export const rule: Rule = {
     // Switching to ssl without the certificate settings would stop RPC altogether (erlang/rpc-ssl-incomplete),
     // so the fix adds them too, as placeholders to replace.
     const view = model.emqx!;
-    const edits = joinEdits([...setEmqxSetting(model, path, 'ssl'), ...missingRpcTlsFiles(view).flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name]))]);
+    const edits = joinEdits([...model.edits.setSetting(path, 'ssl'), ...missingRpcTlsFiles(view).flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name]))]);
     report({
       file: fact.origin.file,
       span: fact.origin.span,

@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { FileEdit } from '../../core/text';
 import { rpcProtocol } from './rpc-cleartext';
-import { joinEdits } from '../fixes';
+import { joinEdits } from '../../model/edits';
 import type { EmqxConfigView } from '../../model/emqxConfig';
 
 const id = 'erlang/rpc-ssl-incomplete';
