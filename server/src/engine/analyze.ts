@@ -4,7 +4,7 @@ import { docsPath } from '../rules/types';
 import type { DeploymentModel } from '../model/deploymentModel';
 import type { Settings } from '../core/settings';
 import { RULES } from '../rules';
-import { observedModel, recording, Reads } from '../model/observe';
+import { observedModel, Reads } from '../model/observe';
 import { moveFindings, seesChange, type Reuse, type RuleResults } from './reuse';
 
 export const INTERNAL_ERROR_ID = 'internal/rule-error';
@@ -40,7 +40,7 @@ export function analyzeModelTracked(model: DeploymentModel, settings: Settings, 
     let result = moved && { reads: last!.reads, findings: moved };
     if (!result) {
       const reads = new Reads();
-      const found = recording(reads, () => runRule(rule, observedModel(model, reads), settings, broken));
+      const found = runRule(rule, observedModel(model, reads), settings, broken);
       // A rule that crashed runs again next time rather than repeating its error.
       if (found.some((f) => f.ruleId === INTERNAL_ERROR_ID)) reads.external = true;
       result = { reads, findings: found };

@@ -35,6 +35,7 @@ export function workspaceReader(ws: Workspace, fallback: FileReader): FileReader
   return {
     read: (file) => ws.get(file)?.text ?? fallback.read(file),
     realpath: fallback.realpath ? (file: string) => fallback.realpath!(file) : undefined,
+    mode: fallback.mode ? (file: string) => fallback.mode!(file) : undefined,
   } as FileReader;
 }
 

@@ -28,6 +28,8 @@ export interface Reuse {
   change: TextChange;
   config: ConfigChanges;
   problemsChanged: boolean;
+  /** A file mode on disk differs (they are read when the model is built). */
+  modesChanged: boolean;
   /** The reads behind each derived part, of the previous model and of the new one. */
   derived: Record<DerivedPart, Reads[]>;
 }
@@ -66,6 +68,7 @@ export function reuseFor(prev: PreviousAnalysis | undefined, files: ParsedFile[]
     change,
     config: diffResolved(oldTrace.resolved.root, newTrace.resolved.root, change, diffScope(oldTrace, newTrace, change)),
     problemsChanged: !sameProblems(oldTrace.problems, newTrace.problems),
+    modesChanged: !sameModes(oldTrace.fileModes, newTrace.fileModes),
     derived: {
       listeners: [oldTrace.derived.listeners, newTrace.derived.listeners],
       tls: [oldTrace.derived.tls, newTrace.derived.tls],
@@ -100,6 +103,15 @@ function sameProblems(a: DeploymentModel['problems'], b: DeploymentModel['proble
   return a.length === b.length && a.every((p, i) => p.code === b[i].code && p.message === b[i].message && p.file === b[i].file);
 }
 
+function sameModes(a: ModelTrace['fileModes'], b: ModelTrace['fileModes']): boolean {
+  if (a.size !== b.size) return false;
+  for (const [file, m] of a) {
+    const other = b.get(file);
+    if (!other || other.mode !== m.mode || other.uid !== m.uid) return false;
+  }
+  return true;
+}
+
 /** Whether `p` is `q` or one of its ancestors. */
 function isPrefix(p: readonly string[], q: readonly string[]): boolean {
   if (p.length > q.length) return false;
@@ -119,6 +131,7 @@ export function seesChange(reads: Reads, reuse: Reuse, seen = new Map<Reads, boo
 function computeSeesChange(reads: Reads, reuse: Reuse, seen: Map<Reads, boolean>): boolean {
   if (reads.external || reads.files) return true;
   if (reads.problems && reuse.problemsChanged) return true;
+  if (reads.modes && reuse.modesChanged) return true;
   if (reads.layout && reuse.change.layout) return true;
   for (const part of reads.derived) for (const r of reuse.derived[part]) if (seesChange(r, reuse, seen)) return true;
   const { values, keys } = reuse.config;

@@ -25,4 +25,27 @@ export const nodeFileReader: FileReader = {
       return file;
     }
   },
+  mode(file: string): { mode: number; uid: number } | undefined {
+    if (process.platform === 'win32') return undefined;
+    const now = Date.now();
+    const hit = modeCache.get(file);
+    if (hit && now - hit.at < MODE_TTL_MS) return hit.value;
+    let value: { mode: number; uid: number } | undefined;
+    try {
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      value = stat?.isFile() ? { mode: stat.mode & 0o777, uid: stat.uid } : undefined;
+    } catch {
+      value = undefined;
+    }
+    if (modeCache.size > 10_000) modeCache.clear();
+    modeCache.set(file, { at: now, value });
+    return value;
+  },
 };
+
+/**
+ * The editor builds the model on every keystroke; file modes change rarely, so a mode read less than a
+ * second ago is reused instead of asking the disk again for every key file.
+ */
+const MODE_TTL_MS = 1000;
+const modeCache = new Map<string, { at: number; value: { mode: number; uid: number } | undefined }>();

@@ -17,7 +17,9 @@ import { extractSysctl } from './extract/kernel';
 import { extractNode } from './extract/node';
 import { extractEnvironment, extractServiceFacts } from './extract/service';
 import type { ResolveResult } from '../parsers/hocon/resolved';
-import { observedView, recording, Reads, type DerivedPart } from './observe';
+import { recordingView, Reads, type DerivedPart } from './observe';
+import { modelEdits } from './edits';
+import { extractFileModes } from './extract/keyFiles';
 
 /**
  * What building a model saw, for re-using rule results after an edit (engine/reuse.ts). It is kept in
@@ -40,6 +42,7 @@ export interface ModelTrace {
   mainFile?: string;
   environment: DeploymentModel['environment'];
   problems: DeploymentModel['problems'];
+  fileModes: DeploymentModel['fileModes'];
   /** A HOCON file of the deployment has a syntax error. */
   syntaxErrors: boolean;
 }
@@ -72,23 +75,30 @@ export function buildModel(input: BuildInput): Built {
   const allFiles = [...files, ...service.envFiles];
   const environment = extractEnvironment(service);
   const built = buildEmqxView(input, environment, problems);
-  const emqx = built && observedView(built.view);
+  const emqx = built?.view;
   const version: EmqxVersion = settings.emqxVersion !== 'auto' ? settings.emqxVersion : detectVersion(emqx);
   const vmargs = files.filter((f): f is ParsedVmArgs => f.kind === 'vmargs');
   const { sysctl, ordered } = extractSysctl(files.filter((f): f is ParsedSysctl => f.kind === 'sysctl'));
   const derived: Record<DerivedPart, Reads> | undefined = input.trace ? { listeners: new Reads(), tls: new Reads(), node: new Reads() } : undefined;
-  const listeners = recording(derived?.listeners, () => extractListeners(emqx, version, environment));
+  // With a trace, each extractor reads through a view that records into its own part's reads.
+  const viewFor = (part: DerivedPart) => (emqx && derived ? recordingView(emqx, derived[part]) : emqx);
+  const listeners = extractListeners(viewFor('listeners'), version, environment);
   // TLS contexts belong to listeners: whatever changes a listener may change its context.
   derived?.tls.derived.add('listeners');
+  const tlsRecorded = extractTls(viewFor('tls'), version, listeners);
+  // Key files are found through the contexts' keyfile settings: recorded with the TLS reads.
+  const modeFiles = [...allFiles.map((f) => f.file), ...(built?.resolved?.documents.keys() ?? [])];
+  const { fileModes, keyFiles } = extractFileModes(input.root, modeFiles.map((file) => ({ file })), tlsRecorded, input.reader);
   const model: DeploymentModel = {
     root: input.root,
     version,
     versionSource: settings.emqxVersion !== 'auto' ? 'setting' : 'detected',
     files: allFiles,
     emqx,
-    node: recording(derived?.node, () => extractNode(emqx, vmargs, environment)),
+    node: extractNode(viewFor('node'), vmargs, environment),
     listeners,
-    tls: recording(derived?.tls, () => extractTls(emqx, version, listeners)),
+    // The model's own contexts read unrecorded: a rule gets contexts over its recording view (observe.ts).
+    tls: emqx && derived ? tlsRecorded.map((c) => c.reading(emqx)) : tlsRecorded,
     vmargs,
     sysctl,
     sysctlFiles: ordered,
@@ -96,6 +106,9 @@ export function buildModel(input: BuildInput): Built {
     limits: files.filter((f): f is ParsedLimits => f.kind === 'limits'),
     problems,
     environment,
+    fileModes,
+    keyFiles,
+    edits: modelEdits(allFiles, emqx),
   };
   if (!derived) return { model };
   const trace: ModelTrace = {
@@ -109,6 +122,7 @@ export function buildModel(input: BuildInput): Built {
     mainFile: emqx?.mainFile,
     environment,
     problems,
+    fileModes,
     syntaxErrors: files.some((f) => f.problems.some((p) => p.code === 'hocon/syntax')),
   };
   return { model, trace };

@@ -11,6 +11,7 @@ import type { Fact } from './fact';
 
 export type { Fact, Origin } from './fact';
 import { isDigit, runStartBefore } from '../core/scan';
+import type { ModelEdits } from './edits';
 
 export type EmqxVersion = '4' | '5.0' | '5' | '6';
 
@@ -61,6 +62,24 @@ export interface TlsContext {
   option(name: TlsOptionName): Fact<unknown> | undefined;
   /** The config path an option lives at (for inserting it when absent). */
   optionPath(name: TlsOptionName): string[];
+  /** The same context reading its options through `view` (the engine gives each rule a recording view). */
+  reading(view: EmqxConfigView): TlsContext;
+}
+
+/** Mode bits (0o777) and owner of a file on disk. */
+export interface FileMode {
+  mode: number;
+  uid: number;
+}
+
+/** A private key file that a TLS setting names, as found on disk inside the deployment folder. */
+export interface KeyFile {
+  /** The TLS context's owner, for messages. */
+  owner: string;
+  /** The `keyfile` setting. */
+  setting: Fact<unknown>;
+  /** The file on disk. */
+  file: string;
 }
 
 export type TlsOptionName =
@@ -107,6 +126,15 @@ export interface DeploymentModel {
   problems: (ParseProblem & { file: string })[];
   /** EMQX_* and other variables from the service unit's Environment= / EnvironmentFile=. */
   environment: Map<string, Fact<string>>;
+  /**
+   * Modes of the files on disk, read through the file reader when the model was built: every file of the
+   * deployment and every key file candidate; a file that is not on disk (unsaved, virtual) has none.
+   */
+  fileModes: ReadonlyMap<string, FileMode>;
+  /** The private key files the TLS settings name, found on disk. */
+  keyFiles: KeyFile[];
+  /** Fix builders (model/edits). */
+  edits: ModelEdits;
 }
 
 /** N in 4370 + N: the trailing integer of the part of the node name before `@` (ekka's rule), modulo 60000. */

@@ -1,11 +1,13 @@
 /**
  * What a piece of analysis read from the model, so that after an edit the engine can tell which rules
- * could see a difference and re-run only those (engine/reuse.ts). Recording is dynamic: whatever runs
- * while a `Reads` is current (a rule's check, an extractor, a TLS option read long after the model was
- * built) records into it through the observed config view and the observed model.
+ * could see a difference and re-run only those (engine/reuse.ts). Recording is explicit: a rule runs on
+ * `observedModel(model, reads)`, whose config view, derived parts, file modes and edit layer record into
+ * that rule's `reads`; an extractor runs on `recordingView(view, reads)`. Nothing is recorded behind a
+ * reader's back, so whatever a rule can reach through its model is tracked without the rule's help.
  */
-import type { DeploymentModel } from './deploymentModel';
+import type { DeploymentModel, TlsContext } from './deploymentModel';
 import type { EmqxConfigView } from './emqxConfig';
+import { modelEdits } from './edits';
 
 /** Parts of the model that extractors derive from config reads; a rule touching one inherits its reads. */
 export type DerivedPart = 'listeners' | 'tls' | 'node';
@@ -25,71 +27,46 @@ export class Reads {
   files = false;
   /** Problems found while putting the files together (includes, substitutions). */
   problems = false;
-  /** Something outside the model (the disk): never reuse. */
+  /** File modes on disk (model.fileModes, model.keyFiles), read when the model was built. */
+  modes = false;
+  /** Something nothing else here covers (a rule that crashed): never reuse. */
   external = false;
   readonly derived = new Set<DerivedPart>();
 }
 
-let current: Reads | undefined;
-
-/** Runs `fn` with `reads` recording what it looks at; restores the previous recorder afterwards. */
-export function recording<T>(reads: Reads | undefined, fn: () => T): T {
-  const saved = current;
-  current = reads;
-  try {
-    return fn();
-  } finally {
-    current = saved;
-  }
-}
-
-/**
- * Runs `fn` without recording. For fix builders that read a file's text only at the spans of facts the
- * rule already read, or look a file up by name: positions move with an edit but the text there does not.
- */
-export function untracked<T>(fn: () => T): T {
-  return recording(undefined, fn);
-}
-
-/** Marks the running analysis as depending on something outside the model, such as file modes on disk. */
-export function readsOutsideModel(): void {
-  if (current) current.external = true;
-}
-
 /** Records an insertion at `path` into the main file: which enclosing blocks exist, and the file's layout. */
-export function readsInsertAt(path: readonly string[]): void {
-  if (!current) return;
-  current.exists.push(path);
-  current.layout = true;
+export function recordInsertAt(reads: Reads, path: readonly string[]): void {
+  reads.exists.push(path);
+  reads.layout = true;
 }
 
-/** Records into the current `Reads`: every path a rule or extractor asks the configuration for. */
-export function observedView(view: EmqxConfigView): EmqxConfigView {
+/** `view`, recording into `reads` every path asked for. */
+export function recordingView(view: EmqxConfigView, reads: Reads): EmqxConfigView {
   return {
     format: view.format,
     mainFile: view.mainFile,
     get(path) {
-      current?.values.push(path);
+      reads.values.push(path);
       return view.get(path);
     },
     has(path) {
-      current?.exists.push(path);
+      reads.exists.push(path);
       return view.has(path);
     },
     stringsNamed(names, maxDepth) {
-      current?.strings.push(names);
+      reads.strings.push(names);
       return view.stringsNamed(names, maxDepth);
     },
     childNames(path) {
-      current?.keys.push(path);
+      reads.keys.push(path);
       return view.childNames(path);
     },
     anchor(path) {
-      current?.exists.push(path);
+      reads.exists.push(path);
       return view.anchor(path);
     },
     insertEdits(path, value) {
-      readsInsertAt(path);
+      recordInsertAt(reads, path);
       return view.insertEdits(path, value);
     },
     literal: (value) => view.literal(value),
@@ -98,23 +75,39 @@ export function observedView(view: EmqxConfigView): EmqxConfigView {
   };
 }
 
-const MODEL_PARTS: Partial<Record<keyof DeploymentModel, (r: Reads) => void>> = {
-  files: (r) => (r.files = true),
-  problems: (r) => (r.problems = true),
-  listeners: (r) => r.derived.add('listeners'),
-  tls: (r) => r.derived.add('tls'),
-  node: (r) => r.derived.add('node'),
-};
-
 /**
- * The model as one rule sees it: reading `files`, `problems` or a derived part is recorded in `reads`
- * (the config view records its own reads). Other parts come from files an edit of emqx.conf leaves alone.
+ * The model as one rule sees it, recording into `reads`: the config view records its paths; reading
+ * `files`, `problems`, a derived part or the file modes is recorded as such; TLS contexts read their
+ * options through the recording view; the edit layer reads the files' text without recording them (fixes
+ * read text only at the spans of facts the rule asked for) and records the layout an insertion depends on.
+ * The other parts come from files an edit of emqx.conf leaves alone.
  */
 export function observedModel(model: DeploymentModel, reads: Reads): DeploymentModel {
-  return new Proxy(model, {
-    get(target, prop, receiver) {
-      if (current === reads) MODEL_PARTS[prop as keyof DeploymentModel]?.(reads);
-      return Reflect.get(target, prop, receiver);
+  const emqx = model.emqx && recordingView(model.emqx, reads);
+  let tls: TlsContext[] | undefined;
+  const part = <K extends keyof DeploymentModel>(name: K, record: () => void): PropertyDescriptor => ({
+    enumerable: true,
+    get() {
+      record();
+      return model[name];
+    },
+  });
+  return Object.defineProperties({ ...model, emqx, edits: modelEdits(model.files, emqx, reads) }, {
+    files: part('files', () => (reads.files = true)),
+    problems: part('problems', () => (reads.problems = true)),
+    listeners: part('listeners', () => reads.derived.add('listeners')),
+    node: part('node', () => reads.derived.add('node')),
+    fileModes: part('fileModes', () => (reads.modes = true)),
+    keyFiles: part('keyFiles', () => {
+      reads.modes = true;
+      reads.derived.add('tls');
+    }),
+    tls: {
+      enumerable: true,
+      get() {
+        reads.derived.add('tls');
+        return (tls ??= emqx ? model.tls.map((c) => c.reading(emqx)) : model.tls);
+      },
     },
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Parsing a file again after an edit, for the language server's keystroke path: an emqx-conf file in
- * HOCON re-reads only the block around the edit (hocon/incremental.ts), and the 4.x-or-HOCON verdict is
+ * HOCON re-reads only the block around the edit (hocon/incremental/reparse.ts), and the 4.x-or-HOCON verdict is
  * kept from per-line counts, counting again only the lines the edit touched. The result always equals
  * what parseFile gives for the new text.
  */
@@ -20,7 +20,7 @@ export interface KeptParse {
 
 /**
  * parseFile(file, text, kind), re-using `prev`, the kept parse of the same file's previous text. When its
- * HOCON tree is re-used, the previous ParsedFile's document is invalidated (see hocon/incremental.ts).
+ * HOCON tree is re-used, the previous ParsedFile's document is invalidated (see hocon/incremental/reparse.ts).
  */
 export function parseAgain(prev: KeptParse | undefined, file: string, text: string, kind: FileKind): KeptParse {
   if (kind !== 'emqx-conf') return { text, parsed: parseFile(file, text, kind) };

@@ -18,7 +18,7 @@ export interface WorkspaceOptions {
   /**
    * Re-parse an edited file from its previous parse where possible (the language server's keystroke
    * path). The previous ParsedFile of that file is then invalidated: its HOCON nodes, problems and comments
-   * are moved to the new text's offsets in place (hocon/incremental.ts). The CLI parses each text afresh.
+   * are moved to the new text's offsets in place (hocon/incremental/reparse.ts). The CLI parses each text afresh.
    */
   incremental?: boolean;
 }

@@ -122,7 +122,7 @@ test('typing in one listener setting re-runs only the rules that read it or the 
   ws.set(file, base.slice(0, at) + 'x' + base.slice(at));
   analyzeWorkspace(ws, SETTINGS, reader, cache);
   const after = cache.previous(file)!.results!;
-  // The configuration was updated by the one listener block (hocon/reresolve.ts): the rest is shared.
+  // The configuration was updated by the one listener block (hocon/incremental/reresolve.ts): the rest is shared.
   const resolvedAfter = cache.previous(file)!.trace!.resolved!.root;
   assert.notEqual(resolvedAfter, resolvedBefore);
   assert.equal(resolvedAfter.fields.get('node'), resolvedBefore.fields.get('node'));

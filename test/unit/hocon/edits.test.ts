@@ -7,7 +7,7 @@ import {
   parseHocon, resolveHocon, setValue, insertValue, removeKey, findFields, lookup, toPlain, hoconString,
 } from '../../../server/src/parsers/hocon';
 import { CORPUS, memoryReader } from './helpers';
-import { joinEdits } from '../../../server/src/rules/fixes';
+import { joinEdits } from '../../../server/src/model/edits';
 
 function resolved(text: string, p: string[]): unknown {
   const r = resolveHocon(['/x.conf'], memoryReader({ '/x.conf': text }));

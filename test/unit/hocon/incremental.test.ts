@@ -1,5 +1,5 @@
 /**
- * The incremental re-parse (hocon/incremental.ts) must give exactly what a full parse gives. It edits the
+ * The incremental re-parse (hocon/incremental/reparse.ts) must give exactly what a full parse gives. It edits the
  * previous tree in place, so every check chains: each edit starts from the previous edit's result.
  */
 import { test } from 'node:test';

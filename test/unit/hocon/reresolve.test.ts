@@ -1,5 +1,5 @@
 /**
- * Updating a resolution after a one-block re-parse (hocon/reresolve.ts) must give exactly what resolving
+ * Updating a resolution after a one-block re-parse (hocon/incremental/reresolve.ts) must give exactly what resolving
  * every file again gives: the same values, key order, origins, overridden definitions and problems.
  */
 import { test } from 'node:test';

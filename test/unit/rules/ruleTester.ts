@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Rule, Finding } from '../../../server/src/rules/types';
 import type { Severity } from '../../../server/src/core/problems';
 import { Workspace } from '../../../server/src/workspace/workspace';
-import { analyzeWorkspace } from '../../../server/src/engine/engine';
+import { AnalysisCache, analyzeWorkspace } from '../../../server/src/engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settings';
 import { applyEdits } from '../../../server/src/core/text';
 import { fillSecrets } from '../../../server/src/core/secrets';
@@ -39,8 +39,8 @@ export interface InvalidCase extends RuleCase {
   output?: Record<string, string | RegExp>;
 }
 
-export function workspaceOf(files: Record<string, string>): Workspace {
-  const ws = new Workspace();
+export function workspaceOf(files: Record<string, string>, incremental = false): Workspace {
+  const ws = new Workspace({ incremental });
   for (const [rel, text] of Object.entries(files)) {
     // EnvironmentFile= targets are not found by path: the model reads them through the reader when a unit names them.
     if (rel.endsWith('.env')) continue;
@@ -61,11 +61,50 @@ export function findingsOf(ruleId: string | undefined, c: RuleCase): Finding[] {
   return ruleId ? result.findings.filter((f) => f.ruleId === ruleId) : result.findings;
 }
 
+/** A one-character edit away from `text`: a space just inside its first `{` (a block's re-parse), else a line break before it all. */
+function oneCharacterEdit(text: string): string {
+  const brace = text.indexOf('{');
+  return brace >= 0 ? `${text.slice(0, brace + 1)} ${text.slice(brace + 1)}` : `\n${text}`;
+}
+
+/** Findings as the user sees them, in one comparable string each. */
+const shown = (findings: readonly Finding[]) => findings.map((f) => JSON.stringify(f));
+
+/**
+ * The case again as the language server analyses it: an incremental workspace and an analysis cache that
+ * re-uses rule results by what each rule read. The edited file (the case's first) starts empty, gets its
+ * text one character away from the case's (as if pasted), is typed back to the case's text, then
+ * "changed" to the same text (a no-op edit); after the last two the findings must equal those of a fresh
+ * analysis. A rule whose result depends on something its reads do not record keeps the findings of the
+ * empty file or of the other text here, and fails.
+ */
+function assertSameWhenEdited(ruleId: string | undefined, c: RuleCase, expected: readonly Finding[]): void {
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [], ...c.settings };
+  const [rel, text] = Object.entries(c.files)[0];
+  if (rel.endsWith('.env')) return;
+  const files = { ...c.files, [rel]: '' };
+  const ws = workspaceOf(files, true);
+  const cache = new AnalysisCache({ rules: true });
+  const reader = readerOf(files);
+  const pick = (all: Finding[]) => (ruleId ? all.filter((f) => f.ruleId === ruleId) : all);
+  analyzeWorkspace(ws, settings, reader, cache);
+  files[rel] = oneCharacterEdit(text);
+  ws.set(`${ROOT}/${rel}`, files[rel]);
+  analyzeWorkspace(ws, settings, reader, cache);
+  for (const step of ['after a one-character edit elsewhere', 'after a no-op edit']) {
+    files[rel] = text.slice();
+    ws.set(`${ROOT}/${rel}`, files[rel]);
+    const found = pick(analyzeWorkspace(ws, settings, reader, cache).findings);
+    assert.deepEqual(shown(found), shown(expected), `the language server's incremental analysis differs ${step}`);
+  }
+}
+
 export function runRuleTests(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
   for (const c of cases.valid) {
     test(`${rule.id} valid: ${c.name}`, () => {
       const found = findingsOf(rule.id, c);
       assert.deepEqual(found.map((f) => f.message), [], 'expected no finding');
+      assertSameWhenEdited(rule.id, c, found);
     });
   }
   for (const c of cases.invalid) {
@@ -83,6 +122,7 @@ export function runRuleTests(rule: Rule, cases: { valid: RuleCase[]; invalid: In
         if (e.message) assert.match(f.message, e.message);
         assert.equal(f.severity, e.severity ?? rule.severity);
       });
+      assertSameWhenEdited(rule.id, c, found);
       if (c.output) {
         const fix = found[0].fixes.find((x) => x.preferred) ?? found[0].fixes[0];
         assert.ok(fix, 'expected a fix');

@@ -86,6 +86,7 @@ function context(view: EmqxConfigView, version: EmqxVersion, spec: ContextSpec):
   const defs = defaults(version, spec.bundledCert);
   return {
     role: spec.role, owner: spec.owner, listener: spec.listener, enabled: spec.enabled, optionPath,
+    reading: (other) => context(other, version, spec),
     option(name) {
       if (!spec.supported.has(name)) return undefined;
       const path = optionPath(name);

@@ -44,7 +44,7 @@ export class Parser {
   private chainNextNewline = false;
   private sp = 0;
 
-  /** `from`, `to`, `depth`: read only text[from, to), as members of an object nested `depth` deep (incremental.ts). */
+  /** `from`, `to`, `depth`: read only text[from, to), as members of an object nested `depth` deep (incremental/reparse.ts). */
   constructor(readonly text: string, from = 0, to = text.length, private depth = 0) {
     this.sc = new Scanner(text, this.problems, from, to);
   }

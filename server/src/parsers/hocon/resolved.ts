@@ -77,6 +77,8 @@ export interface FileReader {
   read(file: string): string | undefined;
   /** The canonical path of a file (symlinks followed), so include cycles through links are caught. */
   realpath?(file: string): string;
+  /** Mode bits (0o777) and owner of a regular file on disk; undefined when it is not one, or modes mean nothing here. */
+  mode?(file: string): { mode: number; uid: number } | undefined;
 }
 
 export interface ResolveOptions {

@@ -255,7 +255,7 @@ export function resolveHocon(entries: string[], reader: FileReader, options: Res
 
 /**
  * Every problem, file by file in the order the files were read, each file's by position (a stable sort, the
- * parse's first): an order that does not depend on how the result was reached (reresolve.ts).
+ * parse's first): an order that does not depend on how the result was reached (incremental/reresolve.ts).
  */
 export function problemsInOrder(documents: ReadonlyMap<string, HoconDocument>, own: readonly ResolveProblem[]): ResolveProblem[] {
   const byFile = new Map<string, ResolveProblem[]>();

@@ -100,7 +100,7 @@ export class Scanner {
   /** For an Unquoted token: RunFlags of its characters. */
   runFlags = 0;
 
-  /** Scans text[from, to) only: the incremental re-parse (incremental.ts) reads one field of the whole text. */
+  /** Scans text[from, to) only: the incremental re-parse (incremental/reparse.ts) reads one field of the whole text. */
   constructor(
     readonly text: string,
     readonly problems: ParseProblem[],

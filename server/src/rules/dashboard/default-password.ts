@@ -3,9 +3,8 @@ import type { DeploymentModel, Fact, Origin } from '../../model/deploymentModel'
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { redact, secretPlaceholder } from '../../core/secrets';
-import { fileText, replaceValue, setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
-import { flatSetting } from '../mqtt/support';
+import { flatSetting } from '../../model/flatSettings';
 
 const id = 'dashboard/default-password';
 const FLAT_KEYS = ['dashboard.default_user.password', 'management.default_application.secret'];
@@ -23,7 +22,7 @@ export function freshPassword(origin: Origin, format: 'hocon' | 'emqx4'): string
 
 /** True when the text at an origin is the literal `public`, quoted or not. */
 function writesPublic(model: DeploymentModel, o: Origin): boolean {
-  const text = fileText(model, o.file)?.slice(o.span.start, o.span.end);
+  const text = model.edits.fileText(o.file)?.slice(o.span.start, o.span.end);
   return text === 'public' || text === '"public"';
 }
 
@@ -48,7 +47,7 @@ export const rule: Rule = {
           file: fact.origin.file,
           span: fact.origin.span,
           message: `${key} is EMQX's published default "${redact(fact.value)}": whoever reaches the ${key.startsWith('dashboard') ? 'dashboard' : 'REST API'} logs in as administrator.`,
-          fixes: [{ title: 'Set a fresh random password', edits: replaceValue(model, fact, freshPassword(fact.origin, 'emqx4')), preferred: true, safe: true }],
+          fixes: [{ title: 'Set a fresh random password', edits: model.edits.replaceValue(fact, freshPassword(fact.origin, 'emqx4')), preferred: true, safe: true }],
         });
       }
       return;
@@ -60,7 +59,7 @@ export const rule: Rule = {
         file: fact.origin.file,
         span: fact.origin.span,
         message: `${where(model, fact)} is EMQX's published default "${redact('public')}"${defaultNote(model, fact)}: on a fresh node whoever reaches the dashboard first logs in as admin and controls the broker.`,
-        fixes: [{ title: 'Set a fresh random password', edits: setEmqxSetting(model, settingPath, freshPassword(fact.origin, 'hocon')), preferred: true, safe: true }],
+        fixes: [{ title: 'Set a fresh random password', edits: model.edits.setSetting(settingPath, freshPassword(fact.origin, 'hocon')), preferred: true, safe: true }],
       });
       return;
     }

@@ -1,9 +1,8 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { replaceValue, setEmqxSetting } from '../fixes';
 import { defaultNote, shownValue } from '../messages';
 import { isExposedAddress, parseBind } from '../../model/extract/listeners';
-import { flatSetting } from '../mqtt/support';
+import { flatSetting } from '../../model/flatSettings';
 
 const id = 'dashboard/exposed-http';
 
@@ -28,7 +27,7 @@ export const rule: Rule = {
         file: bind.origin.file,
         span: bind.origin.span,
         message: message('dashboard.listener.http', bind.value, ''),
-        fixes: [{ title: `Bind the dashboard to 127.0.0.1:${port}`, edits: replaceValue(model, bind, `127.0.0.1:${port}`), preferred: true, safe: true }],
+        fixes: [{ title: `Bind the dashboard to 127.0.0.1:${port}`, edits: model.edits.replaceValue(bind, `127.0.0.1:${port}`), preferred: true, safe: true }],
       });
       return;
     }
@@ -38,7 +37,7 @@ export const rule: Rule = {
         file: l.bind.origin.file,
         span: l.bind.origin.span,
         message: message('dashboard.listeners.http.bind', shownValue(l.bind.value), defaultNote(model, l.bind)),
-        fixes: [{ title: `Bind the dashboard to 127.0.0.1:${l.port}`, edits: setEmqxSetting(model, [...l.path, 'bind'], `127.0.0.1:${l.port}`), preferred: true, safe: true }],
+        fixes: [{ title: `Bind the dashboard to 127.0.0.1:${l.port}`, edits: model.edits.setSetting([...l.path, 'bind'], `127.0.0.1:${l.port}`), preferred: true, safe: true }],
       });
     }
   },

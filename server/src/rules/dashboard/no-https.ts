@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from '../types';
 import { docsPath } from '../types';
 import { insertEntry } from '../../parsers/emqx4';
 import { defaultNote } from '../messages';
-import { flatFiles, flatSetting, insertHoconBlock } from '../mqtt/support';
+import { flatFiles, flatSetting } from '../../model/flatSettings';
 
 const id = 'dashboard/no-https';
 /** Placeholders: the certificate and key the dashboard should present (not EMQX's bundled demo pair). */
@@ -50,7 +50,7 @@ export const rule: Rule = {
       file: http.bind.origin.file,
       span: http.bind.origin.span,
       message: `The dashboard listens on plain HTTP only (dashboard.listeners.http${defaultNote(model, http.bind)}) and has no HTTPS listener: administrators have no encrypted way to log in.`,
-      fixes: [{ title: 'Add an HTTPS listener on 18084 (set your certificate and key)', edits: insertHoconBlock(model, ['dashboard', 'listeners', 'https'], httpsBlock(model.version)), preferred: true, safe: false }],
+      fixes: [{ title: 'Add an HTTPS listener on 18084 (set your certificate and key)', edits: model.edits.insertBlock(['dashboard', 'listeners', 'https'], httpsBlock(model.version)), preferred: true, safe: false }],
     });
   },
 };

@@ -122,7 +122,7 @@ const groupsByMember = new WeakMap<HoconMember, SiteGroup[]>();
 
 /**
  * The walk is shared by the emqx/* rules that run over the same model. Keyed by the model's file list:
- * each rule may see the model through its own observing proxy (model/observe.ts), the list is the same.
+ * each rule sees the model through its own recording copy (model/observe.ts), the list is the same.
  */
 const groupsByFiles = new WeakMap<readonly unknown[], KeySite[][]>();
 

@@ -2,7 +2,6 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel, Origin } from '../../model/deploymentModel';
 import { redact } from '../../core/secrets';
-import { fileText } from '../fixes';
 
 const id = 'erlang/cookie-mismatch';
 
@@ -48,7 +47,7 @@ function cookieSites(model: DeploymentModel): CookieSite[] {
   const winner = model.emqx?.get(['node', 'cookie']);
   for (const origin of winner?.overridden ?? []) {
     if (origin.env || (origin.file === winner?.origin.file && !winner.origin.env)) continue;
-    const text = fileText(model, origin.file);
+    const text = model.edits.fileText(origin.file);
     if (text === undefined) continue;
     sites.push({ value: unquoted(text.slice(origin.span.start, origin.span.end)), origin, label: labelOf(origin, 'node.cookie') });
   }

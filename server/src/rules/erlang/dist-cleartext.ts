@@ -1,7 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { settingOrDefault } from '../../model/emqxConfig';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { clustering } from './clusterFacts';
 
@@ -23,7 +22,7 @@ export const rule: Rule = {
     if (!CLEARTEXT.has(value)) return;
     // 4.x offers inet_tls only; 5.x/6.x also inet6_tls for IPv6 clusters.
     const target = value === 'inet6_tcp' && view.format === 'hocon' ? 'inet6_tls' : 'inet_tls';
-    const edits = setEmqxSetting(model, PATH, target);
+    const edits = model.edits.setSetting(PATH, target);
     report({
       file: proto.origin.file,
       span: proto.origin.span,

@@ -2,7 +2,6 @@ import type { Rule, Fix } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel } from '../../model/deploymentModel';
 import { kernelParam, parseErlangTerm, isInetAddressTuple, setAppParam, findFlags } from '../../parsers/vmargs';
-import { setEmqxSetting } from '../fixes';
 import { addressTuple, suggestedAddress } from './clusterFacts';
 import { defaultNote, versionName } from '../messages';
 import { distBasePort, derivedPorts, nodeName } from '../../model/ports';
@@ -60,7 +59,7 @@ export const rule: Rule = {
         file: fact.origin.file,
         span: fact.origin.span,
         message: `${settingPath.join('.')} is "${String(fact.value)}"${defaultNote(model, fact)}: Erlang distribution listens on all interfaces, ${why}.`,
-        fixes: fix(fixTitle(address, placeholder), setEmqxSetting(model, settingPath, address)),
+        fixes: fix(fixTitle(address, placeholder), model.edits.setSetting(settingPath, address)),
       });
       return;
     }

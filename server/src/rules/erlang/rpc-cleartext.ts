@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { joinEdits, setEmqxSetting } from '../fixes';
+import type { DeploymentModel, Fact } from '../../model/deploymentModel';
+import { joinEdits } from '../../model/edits';
 import { defaultNote } from '../messages';
 import { clustering, missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from './clusterFacts';
 
@@ -20,7 +21,7 @@ export const rule: Rule = {
     // Switching to ssl without the certificate settings would stop RPC altogether (erlang/rpc-ssl-incomplete),
     // so the fix adds them too, as placeholders to replace.
     const view = model.emqx!;
-    const edits = joinEdits([...setEmqxSetting(model, path, 'ssl'), ...missingRpcTlsFiles(view).flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name]))]);
+    const edits = joinEdits([...model.edits.setSetting(path, 'ssl'), ...missingRpcTlsFiles(view).flatMap((name) => view.insertEdits(['rpc', name], RPC_TLS_PLACEHOLDERS[name]))]);
     report({
       file: fact.origin.file,
       span: fact.origin.span,

@@ -1,7 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { settingOrDefault } from '../../model/emqxConfig';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { internalPorts } from '../../model/ports';
 import { suggestedAddress } from './clusterFacts';
@@ -23,7 +22,7 @@ export const rule: Rule = {
     if (!WILDCARDS.has(String(fact.value).trim())) return;
     const port = internalPorts(model).find((p) => p.what === 'rpc')?.port;
     const { address, placeholder } = suggestedAddress(model);
-    const edits = setEmqxSetting(model, path, address);
+    const edits = model.edits.setSetting(path, address);
     const title = placeholder
       ? `Listen on ${address} (a placeholder: replace it with this node's private address)`
       : `Listen on ${address}, the address in the node name`;

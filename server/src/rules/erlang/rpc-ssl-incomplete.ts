@@ -2,7 +2,8 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { FileEdit } from '../../core/text';
 import { missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from './clusterFacts';
-import { joinEdits } from '../fixes';
+import { joinEdits } from '../../model/edits';
+import type { EmqxConfigView } from '../../model/emqxConfig';
 
 const id = 'erlang/rpc-ssl-incomplete';
 

@@ -1,7 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { redact, secretPlaceholder } from '../../core/secrets';
-import { replaceValue } from '../fixes';
 import { hasTemplatePlaceholder } from '../../core/templates';
 
 const id = 'erlang/weak-cookie';
@@ -32,7 +31,7 @@ export const rule: Rule = {
   check({ model, report }) {
     // One placeholder for every place that sets a cookie: filled with one fresh cookie when applied, so the sites stay equal.
     const fresh = secretPlaceholder('cookie');
-    const fixAll = model.node.cookies.flatMap((c) => replaceValue(model, c, fresh));
+    const fixAll = model.node.cookies.flatMap((c) => model.edits.replaceValue(c, fresh));
     for (const cookie of model.node.cookies) {
       const why = cookieWeakness(cookie.value);
       if (!why) continue;

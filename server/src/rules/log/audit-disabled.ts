@@ -1,7 +1,6 @@
 import type { DeploymentModel } from '../../model/deploymentModel';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { isOn, settingFact } from '../mqtt/support';
 
@@ -36,7 +35,7 @@ export const rule: Rule = {
       file: fact.origin.file,
       span: fact.origin.span,
       message: `log.audit.enable is false${defaultNote(model, fact)}: dashboard logins, configuration changes and REST API or CLI operations leave no audit trail to investigate after an incident.`,
-      fixes: [{ title: 'Set log.audit.enable = true', edits: setEmqxSetting(model, path, true), preferred: true, safe: true }],
+      fixes: [{ title: 'Set log.audit.enable = true', edits: model.edits.setSetting(path, true), preferred: true, safe: true }],
     });
   },
 };

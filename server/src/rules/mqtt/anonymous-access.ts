@@ -1,8 +1,7 @@
 import type { Rule, RuleContext } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
-import { enabledMqttListeners, insertHoconBlock, isOff, isOn, listenerName, settingFact } from './support';
+import { enabledMqttListeners, isOff, isOn, listenerName, settingFact } from './support';
 
 const id = 'mqtt/anonymous-access';
 
@@ -38,7 +37,7 @@ function checkHocon({ model, report }: RuleContext): void {
         file: mode.origin.file,
         span: mode.origin.span,
         message: `${listenerName(l)}.enable_authn is false: every client on this listener connects without credentials, whatever authenticators are configured.`,
-        fixes: [{ title: 'Set enable_authn = true', edits: setEmqxSetting(model, [...l.path, 'enable_authn'], true), preferred: true, safe: false }],
+        fixes: [{ title: 'Set enable_authn = true', edits: model.edits.setSetting([...l.path, 'enable_authn'], true), preferred: true, safe: false }],
       });
       continue;
     }
@@ -50,7 +49,7 @@ function checkHocon({ model, report }: RuleContext): void {
   const chain = settingFact(model, ['authentication'], [])!;
   const edits = chain.explicit
     ? chain.origin.env ? [] : [{ file: chain.origin.file, offset: chain.origin.span.start, length: chain.origin.span.end - chain.origin.span.start, newText: AUTHN_CHAIN }]
-    : insertHoconBlock(model, ['authentication'], AUTHN_CHAIN);
+    : model.edits.insertBlock(['authentication'], AUTHN_CHAIN);
   const quick = quickDeny ? ' (quick_deny_anonymous only turns away clients that send no username; any username gets in)' : '';
   report({
     file: chain.origin.file,
@@ -67,7 +66,7 @@ function checkFlat({ model, report }: RuleContext): void {
       file: fact.origin.file,
       span: fact.origin.span,
       message: `allow_anonymous is true${defaultNote(model, fact)}: a client that no authentication plugin recognises connects without credentials.`,
-      fixes: [{ title: 'Set allow_anonymous = false', edits: setEmqxSetting(model, ['allow_anonymous'], 'false'), preferred: true, safe: false }],
+      fixes: [{ title: 'Set allow_anonymous = false', edits: model.edits.setSetting(['allow_anonymous'], 'false'), preferred: true, safe: false }],
     });
   }
   // A zone can turn anonymous access back on for the listeners that use it.
@@ -79,7 +78,7 @@ function checkFlat({ model, report }: RuleContext): void {
       file: z.origin.file,
       span: z.origin.span,
       message: `zone.${zone}.allow_anonymous is true and an exposed listener uses zone ${zone}: its clients connect without credentials.`,
-      fixes: [{ title: `Set zone.${zone}.allow_anonymous = false`, edits: setEmqxSetting(model, ['zone', zone, 'allow_anonymous'], 'false'), preferred: true, safe: false }],
+      fixes: [{ title: `Set zone.${zone}.allow_anonymous = false`, edits: model.edits.setSetting(['zone', zone, 'allow_anonymous'], 'false'), preferred: true, safe: false }],
     });
   }
 }

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { settingFact } from './support';
 
@@ -23,7 +22,7 @@ export const rule: Rule = {
       file: fact.origin.file,
       span: fact.origin.span,
       message: `${path.join('.')} is "allow"${defaultNote(model, fact)}: a publish or subscribe that no authorization rule matches goes through, so every gap in the ACL becomes access.`,
-      fixes: [{ title: `Set ${path.join('.')} = deny`, edits: setEmqxSetting(model, path, 'deny'), preferred: true, safe: true }],
+      fixes: [{ title: `Set ${path.join('.')} = deny`, edits: model.edits.setSetting(path, 'deny'), preferred: true, safe: true }],
     });
   },
 };

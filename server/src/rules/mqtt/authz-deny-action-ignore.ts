@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { settingFact } from './support';
 
@@ -21,7 +20,7 @@ export const rule: Rule = {
       file: fact.origin.file,
       span: fact.origin.span,
       message: `${path.join('.')} is "ignore"${defaultNote(model, fact)}: a client whose publish or subscribe is denied stays connected and can keep probing topics.`,
-      fixes: [{ title: `Set ${path.join('.')} = disconnect`, edits: setEmqxSetting(model, path, 'disconnect'), preferred: true, safe: true }],
+      fixes: [{ title: `Set ${path.join('.')} = disconnect`, edits: model.edits.setSetting(path, 'disconnect'), preferred: true, safe: true }],
     });
   },
 };

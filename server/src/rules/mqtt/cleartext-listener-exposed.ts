@@ -1,6 +1,5 @@
 import type { Fix, Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote, shownValue } from '../messages';
 import { enabledMqttListeners, listenerName } from './support';
 
@@ -23,14 +22,14 @@ export const rule: Rule = {
         const bindPath = view.format === 'emqx4' ? l.path : [...l.path, 'bind'];
         fixes.push({
           title: `Bind ${name} to 127.0.0.1:${l.port} (clients on this host only)`,
-          edits: setEmqxSetting(model, bindPath, `127.0.0.1:${l.port}`),
+          edits: model.edits.setSetting(bindPath, `127.0.0.1:${l.port}`),
           preferred: true,
           // Cuts off every remote client: a choice between this, turning the listener off and moving clients to TLS.
           safe: false,
         });
       }
       if (view.format === 'hocon') {
-        fixes.push({ title: `Turn ${name} off (enable = false)`, edits: setEmqxSetting(model, [...l.path, 'enable'], false), safe: false });
+        fixes.push({ title: `Turn ${name} off (enable = false)`, edits: model.edits.setSetting([...l.path, 'enable'], false), safe: false });
       }
       const transport = l.type === 'tcp' ? 'plain TCP' : 'plain WebSocket';
       report({

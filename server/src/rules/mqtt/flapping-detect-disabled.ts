@@ -1,8 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
-import { enabledMqttListeners, insertHoconBlock, isOn, settingFact } from './support';
+import { enabledMqttListeners, isOn, settingFact } from './support';
 
 const id = 'mqtt/flapping-detect-disabled';
 
@@ -33,7 +32,7 @@ export const rule: Rule = {
           file: fact.origin.file,
           span: fact.origin.span,
           message: `${path.join('.')} is off${defaultNote(model, fact)}: a client that reconnects in a tight loop is never banned and keeps the broker busy.`,
-          fixes: [{ title: `Set ${path.join('.')} = on`, edits: setEmqxSetting(model, path, 'on'), preferred: true, safe: true }],
+          fixes: [{ title: `Set ${path.join('.')} = on`, edits: model.edits.setSetting(path, 'on'), preferred: true, safe: true }],
         });
       }
       return;
@@ -41,7 +40,7 @@ export const rule: Rule = {
     const path = ['flapping_detect', 'enable'];
     const fact = settingFact(model, path, false)!;
     if (isOn(fact.value)) return;
-    const edits = view.get(['flapping_detect']) ? setEmqxSetting(model, path, true) : insertHoconBlock(model, ['flapping_detect'], BLOCK);
+    const edits = view.get(['flapping_detect']) ? model.edits.setSetting(path, true) : model.edits.insertBlock(['flapping_detect'], BLOCK);
     report({
       file: fact.origin.file,
       span: fact.origin.span,

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { isOff } from './support';
 
 const id = 'mqtt/force-shutdown-disabled';
@@ -21,7 +20,7 @@ export const rule: Rule = {
       file: fact.origin.file,
       span: fact.origin.span,
       message: 'force_shutdown.enable is false: a client whose mailbox or heap keeps growing is never stopped, so one slow or abusive connection can take the node down.',
-      fixes: [{ title: 'Set force_shutdown.enable = true', edits: setEmqxSetting(model, path, true), preferred: true, safe: true }],
+      fixes: [{ title: 'Set force_shutdown.enable = true', edits: model.edits.setSetting(path, true), preferred: true, safe: true }],
     });
   },
 };

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { parseBytesize } from '../../knowledge';
 
 const id = 'mqtt/max-packet-size';
@@ -22,7 +21,7 @@ export const rule: Rule = {
       file: fact.origin.file,
       span: fact.origin.span,
       message: `mqtt.max_packet_size is ${String(fact.value)}, above 1MB: every connection may make EMQX buffer a packet that large, so a few clients can exhaust the broker's memory.`,
-      fixes: [{ title: 'Set mqtt.max_packet_size = 1MB', edits: setEmqxSetting(model, path, '1MB'), preferred: true, safe: true }],
+      fixes: [{ title: 'Set mqtt.max_packet_size = 1MB', edits: model.edits.setSetting(path, '1MB'), preferred: true, safe: true }],
     });
   },
 };

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { settingFact } from './support';
 
@@ -24,7 +23,7 @@ export const rule: Rule = {
       file: fact.origin.file,
       span: fact.origin.span,
       message: `mqtt.max_topic_levels is ${shown}${defaultNote(model, fact)}, above ${LIMIT}: deep topic names and filters make every subscription and route lookup costlier and give abusive clients a cheap way to load the broker.`,
-      fixes: [{ title: `Set mqtt.max_topic_levels = ${LIMIT}`, edits: setEmqxSetting(model, path, LIMIT), preferred: true, safe: true }],
+      fixes: [{ title: `Set mqtt.max_topic_levels = ${LIMIT}`, edits: model.edits.setSetting(path, LIMIT), preferred: true, safe: true }],
     });
   },
 };

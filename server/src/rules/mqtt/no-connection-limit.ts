@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { enabledMqttListeners, listenerName, settingFact } from './support';
 import type { DeploymentModel } from '../../model/deploymentModel';
@@ -29,7 +28,7 @@ export const rule: Rule = {
         message: `${listenerName(l)}.max_connections is infinity${defaultNote(model, fact)}: a connection flood on this exposed listener can use up file descriptors and memory before anything stops it.`,
         fixes: [{
           title: `Set ${listenerName(l)}.max_connections = ${limit.value} (${limit.why})`,
-          edits: setEmqxSetting(model, path, limit.value),
+          edits: model.edits.setSetting(path, limit.value),
           preferred: true,
           safe: false,
         }],

@@ -1,7 +1,7 @@
 import type { FileEdit } from '../../core/text';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { joinEdits, setEmqxSetting } from '../fixes';
+import { joinEdits } from '../../model/edits';
 import { parseRate } from '../../knowledge';
 import { enabledMqttListeners, listenerName } from './support';
 
@@ -28,7 +28,7 @@ export const rule: Rule = {
         report({
           ...where,
           message: `${name} sets no max_conn_rate: a reconnect storm or a connection flood reaches the broker at full speed.`,
-          fixes: [{ title: `Set ${name}.max_conn_rate = 1000`, edits: setEmqxSetting(model, [...l.path, 'max_conn_rate'], '1000'), preferred: true, safe: false }],
+          fixes: [{ title: `Set ${name}.max_conn_rate = 1000`, edits: model.edits.setSetting([...l.path, 'max_conn_rate'], '1000'), preferred: true, safe: false }],
         });
       } else if (model.version === '5.0') {
         if (view.get([...l.path, 'limiter'])) continue;
@@ -42,7 +42,7 @@ export const rule: Rule = {
         const noClientLimit = unlimited.includes('messages_rate') && unlimited.includes('bytes_rate');
         if (!noConnLimit && !noClientLimit) continue;
         const missing = [...(noConnLimit ? ['new connections (max_conn_rate)'] : []), ...(noClientLimit ? ['what each client sends (messages_rate, bytes_rate)'] : [])];
-        const edits: FileEdit[] = joinEdits(unlimited.flatMap((k) => setEmqxSetting(model, [...l.path, k], DEFAULT_LIMITS[k])));
+        const edits: FileEdit[] = joinEdits(unlimited.flatMap((k) => model.edits.setSetting([...l.path, k], DEFAULT_LIMITS[k])));
         report({
           ...where,
           message: `${name} puts no limit on ${missing.join(' or on ')}: one misbehaving client or a reconnect storm gets the broker's full capacity.`,

@@ -1,8 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
-import { insertHoconBlock, isOn, settingFact } from './support';
+import { isOn, settingFact } from './support';
 
 const id = 'mqtt/overload-protection-disabled';
 
@@ -27,7 +26,7 @@ export const rule: Rule = {
     const path = ['overload_protection', 'enable'];
     const fact = settingFact(model, path, false)!;
     if (isOn(fact.value)) return;
-    const edits = view.get(['overload_protection']) ? setEmqxSetting(model, path, true) : insertHoconBlock(model, ['overload_protection'], BLOCK);
+    const edits = view.get(['overload_protection']) ? model.edits.setSetting(path, true) : model.edits.insertBlock(['overload_protection'], BLOCK);
     report({
       file: fact.origin.file,
       span: fact.origin.span,

@@ -1,7 +1,7 @@
 import type { Fact } from '../../model/deploymentModel';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { joinEdits, setEmqxSetting } from '../fixes';
+import { joinEdits } from '../../model/edits';
 import { listenerName } from './support';
 
 const id = 'mqtt/peer-cert-identity-unverified';
@@ -37,7 +37,7 @@ export const rule: Rule = {
         related,
         fixes: [{
           title: `Require verified client certificates on ${name}`,
-          edits: joinEdits([...setEmqxSetting(model, ctx.optionPath('verify'), 'verify_peer'), ...setEmqxSetting(model, ctx.optionPath('fail_if_no_peer_cert'), true)]),
+          edits: joinEdits([...model.edits.setSetting(ctx.optionPath('verify'), 'verify_peer'), ...model.edits.setSetting(ctx.optionPath('fail_if_no_peer_cert'), true)]),
           preferred: true,
           safe: true,
         }],

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { enabledMqttListeners, isOn, listenerName } from './support';
 
 const id = 'mqtt/proxy-protocol-unrestricted';
@@ -47,7 +46,7 @@ export const rule: Rule = {
         message: `${name} trusts PROXY protocol headers while its access rules still let every address in: anyone who reaches the port can claim any source address and slip past IP-based rules, bans and logs.`,
         fixes: flat ? [] : [{
           title: `Admit only the load balancer on ${name} (replace 10.0.0.0/8 with its address)`,
-          edits: setEmqxSetting(model, [...l.path, 'access_rules'], PLACEHOLDER_RULES),
+          edits: model.edits.setSetting([...l.path, 'access_rules'], PLACEHOLDER_RULES),
           preferred: true,
           safe: false,
         }],

@@ -2,8 +2,8 @@ import type { FileEdit } from '../../core/text';
 import type { DeploymentModel } from '../../model/deploymentModel';
 import type { Rule, RuleContext } from '../types';
 import { docsPath } from '../types';
-import { fileText } from '../fixes';
-import { enabledMqttListeners, flatFiles } from './support';
+import { enabledMqttListeners } from './support';
+import { flatFiles } from '../../model/flatSettings';
 
 const id = 'mqtt/weak-password-hash';
 
@@ -36,7 +36,7 @@ function authenticatorPaths(model: DeploymentModel): string[][] {
 function replaceObject(model: DeploymentModel, path: string[], literal: string): FileEdit[] {
   const fact = model.emqx!.get(path);
   if (!fact || fact.origin.env) return [];
-  const text = fileText(model, fact.origin.file);
+  const text = model.edits.fileText(fact.origin.file);
   const { start, end } = fact.origin.span;
   if (text === undefined || text[start] !== '{' || text[end - 1] !== '}') return [];
   return [{ file: fact.origin.file, offset: start, length: end - start, newText: literal }];

@@ -4,7 +4,6 @@ import type { FileEdit } from '../../core/text';
 import type { DeploymentModel, Origin } from '../../model/deploymentModel';
 import { kernelParam } from '../../parsers/vmargs';
 import { EPMD_PORT, derivedPorts, distBasePort, epmdMode, nodeName } from '../../model/ports';
-import { setEmqxSetting } from '../fixes';
 
 const id = 'ports/dist-port-mismatch';
 
@@ -35,7 +34,7 @@ export function distListenRange(model: DeploymentModel): RangeBound[] {
       const path = ['node', key];
       const fact = model.emqx.get(path);
       if (!fact || !/^\s*\d+\s*$/.test(String(fact.value))) continue;
-      bounds.push({ setting: `node.${key}`, port: Number(fact.value), origin: fact.origin, set: (port) => setEmqxSetting(model, path, String(port)) });
+      bounds.push({ setting: `node.${key}`, port: Number(fact.value), origin: fact.origin, set: (port) => model.edits.setSetting(path, String(port)) });
     }
   }
   return bounds;

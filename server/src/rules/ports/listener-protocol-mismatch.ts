@@ -1,7 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel, Listener } from '../../model/deploymentModel';
-import { setEmqxSetting } from '../fixes';
 import { isDigit, isWhitespace, runStartBefore } from '../../core/scan';
 
 const id = 'ports/listener-protocol-mismatch';
@@ -50,7 +49,7 @@ export const rule: Rule = {
         ? 'clients that pick the port by convention speak cleartext to a TLS listener and fail, and firewall rules written for a cleartext port now guard TLS'
         : 'clients and operators expect encryption there but get cleartext, so credentials may be sent unprotected to a port everyone believes is TLS';
       const bind = withPort(l.bind.value, expected);
-      const edits = bind === undefined ? [] : setEmqxSetting(model, bindPath(model, l), bind);
+      const edits = bind === undefined ? [] : model.edits.setSetting(bindPath(model, l), bind);
       // Moving onto a port another listener holds would trade this finding for a conflict: offer it, never apply it blindly.
       const taken = model.listeners.some((o) => o !== l && o.enabled.value && o.port === expected);
       report({

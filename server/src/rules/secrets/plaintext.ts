@@ -2,8 +2,7 @@ import * as path from 'node:path';
 import type { DeploymentModel, Origin } from '../../model/deploymentModel';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { fileText } from '../fixes';
-import { flatFiles } from '../mqtt/support';
+import { flatFiles } from '../../model/flatSettings';
 
 const id = 'secrets/plaintext';
 
@@ -20,7 +19,7 @@ function isReference(value: string, written: string | undefined): boolean {
 }
 
 function written(model: DeploymentModel, o: Origin): string | undefined {
-  return fileText(model, o.file)?.slice(o.span.start, o.span.end);
+  return model.edits.fileText(o.file)?.slice(o.span.start, o.span.end);
 }
 
 export const rule: Rule = {

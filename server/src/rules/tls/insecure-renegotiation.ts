@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { fileText } from '../fixes';
 import { contextLabel, locationOf, setOption, settingName } from './shared';
 
 const id = 'tls/insecure-renegotiation';
@@ -16,7 +15,7 @@ export const rule: Rule = {
       const fact = ctx.option('secure_renegotiate');
       if (!fact?.explicit || fact.value !== false) continue;
       // 4.x files write flags as on/off; keep that style.
-      const written = fileText(model, fact.origin.file)?.slice(fact.origin.span.start, fact.origin.span.end).trim().toLowerCase();
+      const written = model.edits.fileText(fact.origin.file)?.slice(fact.origin.span.start, fact.origin.span.end).trim().toLowerCase();
       const value = written === 'off' ? 'on' : true;
       report({
         ...locationOf(fact),

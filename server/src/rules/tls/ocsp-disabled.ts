@@ -2,7 +2,6 @@ import type { Rule } from '../types';
 import type { FileEdit } from '../../core/text';
 import type { DeploymentModel, TlsContext } from '../../model/deploymentModel';
 import { docsPath } from '../types';
-import { setEmqxSetting } from '../fixes';
 import { defaultNote } from '../messages';
 import { ocspPlaceholders } from './ocsp-incomplete';
 import { contextLabel, locationOf, setOption } from './shared';
@@ -17,7 +16,7 @@ function enableStapling(model: DeploymentModel, ctx: TlsContext): { edits: FileE
   if (model.emqx?.format === 'hocon' && !model.emqx.get(block)) {
     // One `ocsp { ... }` block rather than three separate insertions into a block that does not exist yet.
     const value = { enable_ocsp_stapling: true, responder_url: values['ocsp.responder_url'], issuer_pem: values['ocsp.issuer_pem'] };
-    return { edits: setEmqxSetting(model, block, value), placeholders: true };
+    return { edits: model.edits.setSetting(block, value), placeholders: true };
   }
   const edits = setOption(model, ctx, 'ocsp.enable_ocsp_stapling', true);
   for (const name of missing) edits.push(...setOption(model, ctx, name, values[name]));

@@ -1,7 +1,6 @@
 /** Helpers the tls/* rules share: naming a context's settings, reading its flags, and editing its options. */
 import type { FileEdit } from '../../core/text';
 import type { DeploymentModel, Fact, TlsContext, TlsOptionName } from '../../model/deploymentModel';
-import { fileText, setEmqxSetting } from '../fixes';
 import { hoconLiteral } from '../../model/literal';
 
 /** The full name of a context's option as the config writes it: `listeners.ssl.default.ssl_options.versions`, `authentication[0].ssl.verify`. */
@@ -44,7 +43,7 @@ export function versionsOf(fact: Fact<unknown> | undefined): string[] {
 export function setOption(model: DeploymentModel, ctx: TlsContext, name: TlsOptionName, value: unknown): FileEdit[] {
   const path = ctx.optionPath(name);
   const inArray = path.some((seg) => /^\d+$/.test(seg));
-  if (!inArray || model.emqx?.get(path)) return setEmqxSetting(model, path, value);
+  if (!inArray || model.emqx?.get(path)) return model.edits.setSetting(path, value);
   const sibling = model.emqx?.get([...path.slice(0, -1), 'enable']);
   if (!sibling || sibling.origin.env || !sibling.origin.keySpan) return [];
   return insertAfterSibling(model, sibling, path[path.length - 1], hoconLiteral(value));
@@ -52,7 +51,7 @@ export function setOption(model: DeploymentModel, ctx: TlsContext, name: TlsOpti
 
 /** Adds `key = value` after a written setting of the same block: on its own line, or after a comma on a one-line block. */
 function insertAfterSibling(model: DeploymentModel, sibling: Fact<unknown>, key: string, literal: string): FileEdit[] {
-  const text = fileText(model, sibling.origin.file);
+  const text = model.edits.fileText(sibling.origin.file);
   const keySpan = sibling.origin.keySpan;
   if (text === undefined || !keySpan) return [];
   const end = sibling.origin.span.end;

@@ -8,6 +8,7 @@ import { runRuleTests } from '../ruleTester';
 import { Workspace } from '../../../../server/src/workspace/workspace';
 import { analyzeWorkspace } from '../../../../server/src/engine/engine';
 import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
+import { nodeFileReader } from '../../../../server/src/host/fileReader';
 
 const COOKIE = 'Vb7TqkL2mXw9RzH4pNc8sJd3FgY6aKe5Q1uBnZrWtMhx0oPi';
 
@@ -36,7 +37,8 @@ function deployment(files: Record<string, { text: string; mode: number; uid?: nu
     if (uid !== undefined && process.getuid?.() === 0) fs.chownSync(file, uid, uid);
     ws.set(file, text);
   }
-  const reader = { read: (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined) };
+  // File modes are model facts, read through the reader as the CLI's reads them from the disk.
+  const reader = { read: (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined), mode: (f: string) => nodeFileReader.mode!(f) };
   const { findings } = analyzeWorkspace(ws, { ...DEFAULT_SETTINGS, rules: {}, files: [] }, reader);
   return { root, findings: findings.filter((f) => f.ruleId === rule.id) };
 }

@@ -28,6 +28,7 @@ import type { HoconComment, HoconDocument, HoconField, HoconObject } from '../as
 import { MAX_DEPTH, Parser } from '../parser';
 import { MAX_PROBLEMS } from '../scanner';
 import { shiftMembersFrom, shiftProblems, shiftSpans } from './shift';
+import { ownCommentStrings, ownFieldStrings, ownProblemStrings } from './ownStrings';
 
 /** A re-parse: the document `parseHocon(text)` would give, and how it was made from the previous one. */
 export interface Reparse {
@@ -62,6 +63,9 @@ export function reparseHoconAt(prev: HoconDocument, text: string, region: Change
   const commentsAt = commentRange(prev.comments, old.start, old.end);
 
   // Every check passed: from here on the previous tree is changed in place.
+  ownFieldStrings(field);
+  ownCommentStrings(fragment.comments);
+  ownProblemStrings(fragment.problems);
   for (let level = 0; level < objects.length; level++) {
     const obj = objects[level];
     obj.end += delta;

@@ -1,6 +1,6 @@
 /**
  * Moves parts of a HOCON tree by `delta` characters, in place: what follows an edit after an incremental
- * re-parse (incremental.ts). Every span-bearing object of the CST is reached exactly once (the parser
+ * re-parse (reparse.ts). Every span-bearing object of the CST is reached exactly once (the parser
  * shares no node, key, segment or span object between two places).
  */
 import type { ParseProblem } from '../../../core/problems';

@@ -1,0 +1,88 @@
+/**
+ * The model's edit layer: the fix builders every rule shares. Each returns edits as data, computed from
+ * where a fact was set. Rules reach it as `model.edits`; on the language server's tracked path the engine
+ * gives each rule its own (model/observe.ts), which records what an edit's text depends on (the layout
+ * of the main file, for insertions) so that no rule has to.
+ */
+import type { FileEdit } from '../../core/text';
+import type { Fact } from '../deploymentModel';
+import type { EmqxConfigView } from '../emqxConfig';
+import type { ParsedFile, ParsedHocon } from '../../parsers';
+import { insertValue, isSafeUnquoted } from '../../parsers/hocon';
+import { hasSecretPlaceholder, isUnquotedSafeKind } from '../../core/secrets';
+import { recordInsertAt, type Reads } from '../observe';
+
+export { joinEdits } from './join';
+
+export interface ModelEdits {
+  /**
+   * The text of a file of the deployment. Not recorded as a read of the files: fixes read it only at the
+   * spans of facts the rule asked for, which an edit elsewhere moves but does not change.
+   */
+  fileText(file: string): string | undefined;
+  /**
+   * Replaces an explicit fact's value with the string `value`, keeping the original's quoting style: a value
+   * written in double quotes stays quoted; an unquoted one stays unquoted when the new value allows it.
+   * Values set through the environment (unit files) are written raw.
+   */
+  replaceValue(fact: Fact<unknown>, value: string): FileEdit[];
+  /**
+   * Sets an EMQX setting to `value` (plain JSON: string, number, boolean, string[]): replaces the explicit
+   * definition that wins, or inserts the setting into the main config when it is absent (EMQX's default).
+   * The value is written in the config format's own syntax.
+   */
+  setSetting(path: readonly string[], value: unknown): FileEdit[];
+  /**
+   * Inserts `path = <blockText>` into the main HOCON file, inside the deepest block that already encloses
+   * the path. `blockText` is written as HOCON (multi-line blocks are indented to fit).
+   */
+  insertBlock(path: readonly string[], blockText: string): FileEdit[];
+}
+
+/**
+ * The edit layer over `files` and `view` (the model's, or a rule's recording view). `reads`: the rule's
+ * record, which an insertion adds the main file's layout to.
+ */
+export function modelEdits(files: readonly ParsedFile[], view: EmqxConfigView | undefined, reads?: Reads): ModelEdits {
+  const fileOf = (file: string) => files.find((f) => f.file === file);
+  // An included file is not one of the deployment's files, but a value it sets is fixed where it is written.
+  const fileText = (file: string) => fileOf(file)?.text ?? view?.sourceText?.(file);
+  const replaceValue = (fact: Fact<unknown>, value: string): FileEdit[] => {
+    if (!fact.explicit) return [];
+    const text = fileText(fact.origin.file);
+    if (text === undefined) return [];
+    const { start, end } = fact.origin.span;
+    const original = text.slice(start, end);
+    const parsed = fileOf(fact.origin.file);
+    // A file known only through the HOCON view is an included HOCON file.
+    const hocon = parsed ? parsed.kind === 'emqx-conf' && parsed.format === 'hocon' : view?.format === 'hocon';
+    // Generated secrets are alphanumeric and start with a letter: safe unquoted.
+    const safe = hasSecretPlaceholder(value) ? isUnquotedSafeKind(value) : isSafeUnquoted(value);
+    const quoted = original.startsWith('"') || (hocon && !fact.origin.env && !safe);
+    const newText = quoted ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
+    if (newText === original) return [];
+    return [{ file: fact.origin.file, offset: start, length: end - start, newText }];
+  };
+  return {
+    fileText,
+    replaceValue,
+    setSetting(path, value) {
+      if (!view) return [];
+      const fact = view.get(path);
+      if (!fact) return view.insertEdits(path, value);
+      if (typeof value === 'string') return replaceValue(fact, value);
+      const literal = fact.origin.env ? (Array.isArray(value) ? `[${value.join(',')}]` : String(value)) : view.literal(value);
+      const text = fileText(fact.origin.file);
+      if (text === undefined) return [];
+      const { start, end } = fact.origin.span;
+      if (text.slice(start, end) === literal) return [];
+      return [{ file: fact.origin.file, offset: start, length: end - start, newText: literal }];
+    },
+    insertBlock(path, blockText) {
+      if (reads) recordInsertAt(reads, path);
+      const main = view && files.find((f): f is ParsedHocon => f.file === view.mainFile && f.kind === 'emqx-conf' && f.format === 'hocon');
+      if (!main) return [];
+      return insertValue(main.doc, path, blockText).map((e) => ({ ...e, file: main.file }));
+    },
+  };
+}
