@@ -518,6 +518,7 @@ export const FIXED_BUGS: { id: string; parser: ParserName; summary: string; repr
   { id: 'hocon-quote-fix-glued', parser: 'hocon', summary: 'no "Quote X" fix next to a quote it would merge with', reproducer: 'x "e" : {}\n' },
   { id: 'hocon-include-comment', parser: 'hocon', summary: 'a comment between `include` and its file name lies inside the include, between its tokens', reproducer: 'include#\n"' },
   { id: 'hocon-include-required-comment', parser: 'hocon', summary: 'a comment after `include required(` lies between the include\'s tokens', reproducer: 'include required( # c\n"a.conf")\n' },
+  { id: 'hocon-quote-fix-before-separator', parser: 'hocon', summary: 'no "Quote X" fix for a value followed by a separator: it is the start of a field, and quoting it makes a key whose value fails', reproducer: 'node {\n  name = "x"\n :node.cookie =  cookie = "e"\n}\n' },
   { id: 'systemd-dangling-continuation', parser: 'systemd', summary: 'a `\\` continuation followed only by comments ends its assignment, backslash inside the entry', reproducer: '[Service]\nExecStart=/bin/true \\\n# comment\n' },
 ];
 
