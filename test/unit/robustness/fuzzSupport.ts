@@ -324,13 +324,24 @@ const DEPLOYMENT_FILES: Array<{ rel: string; parser: ParserName }> = [
 export function deploymentArb(maxLength = 3000): fc.Arbitrary<Record<string, string>> {
   const main = fc.oneof({ weight: 3, arbitrary: textArb('hocon', maxLength) }, { weight: 1, arbitrary: textArb('emqx4', maxLength) });
   const others = DEPLOYMENT_FILES.slice(1).map((f) => fc.option(textArb(f.parser, maxLength), { freq: 2 }));
-  return fc.tuple(main, ...others).map(([m, ...rest]) => {
+  // One deployment in ten includes a fan-out: files that each include the next twice (2^depth visits).
+  const fanOut = fc.option(fc.integer({ min: 1, max: 18 }), { freq: 9 });
+  return fc.tuple(main, fanOut, ...others).map(([m, depth, ...rest]) => {
     const files: Record<string, string> = { 'etc/emqx.conf': m };
     rest.forEach((t, i) => {
       if (t !== null) files[DEPLOYMENT_FILES[i + 1].rel] = t as string;
     });
+    if (depth !== null) Object.assign(files, includeFanOut(files['etc/emqx.conf'], depth as number));
     return files;
   });
+}
+
+/** `etc/emqx.conf` with an include of the first of `depth` files, each including the next twice. */
+export function includeFanOut(main: string, depth: number): Record<string, string> {
+  const files: Record<string, string> = { 'etc/emqx.conf': `${main}\ninclude "fan/f0.hocon"\n` };
+  for (let i = 0; i < depth; i++) files[`etc/fan/f${i}.hocon`] = `f${i} = ${i}\ninclude "f${i + 1}.hocon"\ninclude "f${i + 1}.hocon"\n`;
+  files[`etc/fan/f${depth}.hocon`] = 'end = true\n';
+  return files;
 }
 
 export const FUZZ_SETTINGS: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
