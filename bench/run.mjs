@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const BENCHMARKS = ['hocon-parse', 'lsp-latency', 'workspace-scale', 'cold-start', 'fuzz'];
+const BENCHMARKS = ['hocon-parse', 'lsp-latency', 'workspace-scale', 'cold-start', 'fuzz', 'hostile'];
 
 function machine() {
   const cpus = os.cpus();

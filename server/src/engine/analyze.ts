@@ -6,6 +6,7 @@ import type { Settings } from '../core/settings';
 import { RULES } from '../rules';
 import { observedModel, Reads } from '../model/observe';
 import { moveFindings, seesChange, type Reuse, type RuleResults } from './reuse';
+import { FormatGuard } from './formatGuard';
 
 export const INTERNAL_ERROR_ID = 'internal/rule-error';
 
@@ -20,8 +21,9 @@ function brokenFiles(model: DeploymentModel): Set<string> {
 
 export function analyzeModel(model: DeploymentModel, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
   const broken = brokenFiles(model);
+  const guard = new FormatGuard(model.files);
   const findings: Finding[] = [];
-  for (const rule of rules) for (const f of runRule(rule, model, settings, broken)) findings.push(f);
+  for (const rule of rules) for (const f of runRule(rule, model, settings, broken, guard)) findings.push(f);
   return findings;
 }
 
@@ -31,6 +33,7 @@ export function analyzeModel(model: DeploymentModel, settings: Settings, rules: 
  */
 export function analyzeModelTracked(model: DeploymentModel, settings: Settings, reuse?: Reuse, rules: readonly Rule[] = RULES): { findings: Finding[]; results: RuleResults } {
   const broken = brokenFiles(model);
+  const guard = new FormatGuard(model.files);
   const findings: Finding[] = [];
   const results: RuleResults = new Map();
   const seen = new Map<Reads, boolean>();
@@ -40,7 +43,7 @@ export function analyzeModelTracked(model: DeploymentModel, settings: Settings, 
     let result = moved && { reads: last!.reads, findings: moved };
     if (!result) {
       const reads = new Reads();
-      const found = runRule(rule, observedModel(model, reads), settings, broken);
+      const found = runRule(rule, observedModel(model, reads), settings, broken, guard);
       // A rule that crashed runs again next time rather than repeating its error.
       if (found.some((f) => f.ruleId === INTERNAL_ERROR_ID)) reads.external = true;
       result = { reads, findings: found };
@@ -51,7 +54,7 @@ export function analyzeModelTracked(model: DeploymentModel, settings: Settings, 
   return { findings, results };
 }
 
-function runRule(rule: Rule, model: DeploymentModel, settings: Settings, broken: Set<string>): Finding[] {
+function runRule(rule: Rule, model: DeploymentModel, settings: Settings, broken: Set<string>, guard: FormatGuard): Finding[] {
   const level = settings.rules[rule.id];
   if (level === 'off') return [];
   const severity = level ?? rule.severity;

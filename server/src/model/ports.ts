@@ -105,6 +105,15 @@ export function distAddress(model: DeploymentModel): string {
 
 /** Whether two listening addresses can collide on one port: equal, or either is a wildcard. */
 export function addressesOverlap(a: string, b: string): boolean {
-  const wildcard = (x: string) => x === '0.0.0.0' || x === '::' || x === '[::]' || x === '' || x === '0:0:0:0:0:0:0:0';
-  return wildcard(a) || wildcard(b) || a.replace(/^\[|\]$/g, '') === b.replace(/^\[|\]$/g, '');
+  return isWildcardAddress(a) || isWildcardAddress(b) || bareAddress(a) === bareAddress(b);
+}
+
+/** An address that listens on every interface. */
+export function isWildcardAddress(x: string): boolean {
+  return x === '0.0.0.0' || x === '::' || x === '[::]' || x === '' || x === '0:0:0:0:0:0:0:0';
+}
+
+/** An address without the brackets of an IPv6 literal. */
+export function bareAddress(x: string): string {
+  return x.replace(/^\[|\]$/g, '');
 }

@@ -23,8 +23,8 @@ describe('engine under fuzzed deployments', () => {
     assert.equal(failure, undefined, failure);
   });
 
-  it('80 more fuzzed deployments: ranges, each fix, and one round of fix all', () => {
-    const failure = runProperty(deploymentArb(4000), (files) => classifyEngineCase(files, { eachFix: true }).violations, SEED + 1, 80);
+  it('200 more fuzzed deployments: ranges, each fix, and one round of fix all', () => {
+    const failure = runProperty(deploymentArb(4000), (files) => classifyEngineCase(files, { eachFix: true }).violations, SEED + 1, 200);
     assert.equal(failure, undefined, failure);
   });
 });

@@ -81,7 +81,54 @@ export const NASTY = [
   '{', '}', '[', ']', '"', '"""', "'", '${', '${?', '}}', '{{ x }}', '<%= y %>', '=', ':', '+=', ',', '.', '\\', '\\\n', '#', '//', ';',
   '\n', '\r\n', '\r', '\u0000', '\ud800', '\udfff', '\udc00\ud800', '\ufffd', '\ufeff', '\u2028', '\t', '\v', '\f', ' ', 'include ', 'include required("x.conf")',
   '[Service]', '-setcookie', '+P', 'export ', 'soft nofile', 'node.cookie = ', '0x', '1e999', '-', '%', '@', '*',
+  // Control characters, terminal escapes among them.
+  '\u0001', '\u0007', '\b', '\u001b', '\u001b[2J', '\u001bc', '\u001b]0;x\u0007', '\u007f', '\u0085', '\u009b',
 ];
+
+// ------------------------------------------------------------------------------------ hostile shapes
+
+/** Text as the product sees a file with bytes that are not UTF-8: each invalid byte decodes to U+FFFD. */
+export function withInvalidBytes(text: string, at: number[], bytes: number[]): string {
+  const utf8 = Buffer.from(text, 'utf8');
+  const parts: Buffer[] = [];
+  let cursor = 0;
+  const cuts = [...at].map((a) => (utf8.length ? a % (utf8.length + 1) : 0)).sort((a, b) => a - b);
+  cuts.forEach((cut, i) => {
+    parts.push(utf8.subarray(cursor, cut), Buffer.from([0x80 | (bytes[i % bytes.length] & 0x7f)]));
+    cursor = cut;
+  });
+  parts.push(utf8.subarray(cursor));
+  return new TextDecoder('utf-8').decode(Buffer.concat(parts));
+}
+
+/**
+ * The shapes of issue 25's hostile inputs, small enough for thousands of cases: a long run of one
+ * character, one key defined many times, substitutions that double per line, forward substitution
+ * chains, control characters, and bytes that are not UTF-8. Include fan-out is deploymentArb's.
+ */
+export function hostileArb(parser: ParserName): fc.Arbitrary<string> {
+  const seedText = fc.nat().map((k) => seeds()[parser][k % seeds()[parser].length].slice(0, 2000));
+  const runChar = fc.constantFrom('{', '[', '"', '$', '\\', '=', ' ', 'a', '\n', '#', '/', '\u001b', '\ufffd', '\ud800');
+  const shapes: Array<fc.Arbitrary<string>> = [
+    fc.tuple(fc.constantFrom('', 'a = ', 'node.cookie = ', '-setcookie ', 'k', '[Service]\nUser=', 'x soft nofile '), runChar, fc.integer({ min: 100, max: 20_000 })).map(([p, c, n]) => p + c.repeat(n)),
+    fc.tuple(fc.constantFrom('a = 1', 'node.cookie = x', 'a.b.c = 1', 'a {x = 1}', 'a = ${?a} x', '-setcookie x', 'fs.file-max = 1', 'A=1'), fc.integer({ min: 100, max: 3000 })).map(([line, n]) => `${line}\n`.repeat(n)),
+    fc.tuple(fc.constantFrom('arrays', 'objects', 'strings'), fc.integer({ min: 2, max: 28 })).map(([kind, n]) => doubling(kind, n)),
+    fc.integer({ min: 2, max: 600 }).map((n) => Array.from({ length: n }, (_, i) => `k${i} = \${k${i + 1}}`).join('\n') + `\nk${n} = 1\n`),
+    fc.tuple(seedText, fc.array(fc.constantFrom(...NASTY.slice(-10)), { minLength: 1, maxLength: 20 }), fc.array(fc.nat(), { minLength: 20, maxLength: 20 })).map(([t, cs, at]) => cs.reduce((acc, c, i) => mutate(acc, { op: 'insert', at: at[i], text: c }), t)),
+    fc.tuple(seedText, fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 12 })).map(([t, at, bytes]) => withInvalidBytes(t, at, bytes)),
+  ];
+  return fc.oneof(...shapes);
+}
+
+/** `n` lines, each using the previous value twice. */
+export function doubling(kind: 'arrays' | 'objects' | 'strings', n: number): string {
+  const line = (i: number) => {
+    if (kind === 'arrays') return i === 0 ? 'a = [1]' : 'a = ${a} ${a}';
+    if (kind === 'objects') return i === 0 ? 'o0 = {x = 1}' : `o${i} = {l = \${o${i - 1}}, r = \${o${i - 1}}}`;
+    return i === 0 ? 'a0 = "ab"' : `a${i} = \${a${i - 1}}\${a${i - 1}}`;
+  };
+  return Array.from({ length: n + 1 }, (_, i) => line(i)).join('\n') + '\n';
+}
 
 export type Mutation =
   | { op: 'insert'; at: number; text: string }
@@ -187,5 +234,5 @@ export function textArb(parser: ParserName, maxLength = 6000): fc.Arbitrary<stri
     fc.string({ maxLength: 400, unit: 'binary' }),
     fc.array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 6, unit: 'grapheme-composite' })), { maxLength: 120 }).map((a) => a.join('')),
   );
-  return fc.oneof({ weight: 7, arbitrary: mutated }, { weight: 1, arbitrary: random });
+  return fc.oneof({ weight: 14, arbitrary: mutated }, { weight: 2, arbitrary: random }, { weight: 1, arbitrary: hostileArb(parser) });
 }

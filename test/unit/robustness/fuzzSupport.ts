@@ -324,13 +324,24 @@ const DEPLOYMENT_FILES: Array<{ rel: string; parser: ParserName }> = [
 export function deploymentArb(maxLength = 3000): fc.Arbitrary<Record<string, string>> {
   const main = fc.oneof({ weight: 3, arbitrary: textArb('hocon', maxLength) }, { weight: 1, arbitrary: textArb('emqx4', maxLength) });
   const others = DEPLOYMENT_FILES.slice(1).map((f) => fc.option(textArb(f.parser, maxLength), { freq: 2 }));
-  return fc.tuple(main, ...others).map(([m, ...rest]) => {
+  // One deployment in ten includes a fan-out: files that each include the next twice (2^depth visits).
+  const fanOut = fc.option(fc.integer({ min: 1, max: 18 }), { freq: 9 });
+  return fc.tuple(main, fanOut, ...others).map(([m, depth, ...rest]) => {
     const files: Record<string, string> = { 'etc/emqx.conf': m };
     rest.forEach((t, i) => {
       if (t !== null) files[DEPLOYMENT_FILES[i + 1].rel] = t as string;
     });
+    if (depth !== null) Object.assign(files, includeFanOut(files['etc/emqx.conf'], depth as number));
     return files;
   });
+}
+
+/** `etc/emqx.conf` with an include of the first of `depth` files, each including the next twice. */
+export function includeFanOut(main: string, depth: number): Record<string, string> {
+  const files: Record<string, string> = { 'etc/emqx.conf': `${main}\ninclude "fan/f0.hocon"\n` };
+  for (let i = 0; i < depth; i++) files[`etc/fan/f${i}.hocon`] = `f${i} = ${i}\ninclude "f${i + 1}.hocon"\ninclude "f${i + 1}.hocon"\n`;
+  files[`etc/fan/f${depth}.hocon`] = 'end = true\n';
+  return files;
 }
 
 export const FUZZ_SETTINGS: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
@@ -518,6 +529,7 @@ export const FIXED_BUGS: { id: string; parser: ParserName; summary: string; repr
   { id: 'hocon-quote-fix-glued', parser: 'hocon', summary: 'no "Quote X" fix next to a quote it would merge with', reproducer: 'x "e" : {}\n' },
   { id: 'hocon-include-comment', parser: 'hocon', summary: 'a comment between `include` and its file name lies inside the include, between its tokens', reproducer: 'include#\n"' },
   { id: 'hocon-include-required-comment', parser: 'hocon', summary: 'a comment after `include required(` lies between the include\'s tokens', reproducer: 'include required( # c\n"a.conf")\n' },
+  { id: 'hocon-quote-fix-before-separator', parser: 'hocon', summary: 'no "Quote X" fix for a value followed by a separator: it is the start of a field, and quoting it makes a key whose value fails', reproducer: 'node {\n  name = "x"\n :node.cookie =  cookie = "e"\n}\n' },
   { id: 'systemd-dangling-continuation', parser: 'systemd', summary: 'a `\\` continuation followed only by comments ends its assignment, backslash inside the entry', reproducer: '[Service]\nExecStart=/bin/true \\\n# comment\n' },
 ];
 

@@ -115,4 +115,12 @@ describe('hostile inputs (issue 25)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('7b. 20,000 listeners on distinct ports and three on one: exactly the two collisions, each with the first listener it collides with', () => {
+    const listeners = Array.from({ length: 20_000 }, (_, i) => `listeners.tcp.l${i}.bind = "10.0.0.1:${30000 + i}"`);
+    listeners.push('listeners.tcp.x.bind = "0.0.0.0:30005"', 'listeners.tcp.y.bind = "10.0.0.2:30005"');
+    const findings = engine({ '/d/emqx.conf': `node.name = "emqx@127.0.0.1"\n${listeners.join('\n')}\n` }).filter((f) => f.ruleId === 'ports/conflict');
+    assert.equal(findings.length, 2);
+    assert.deepEqual(findings.map((f) => /listener (\w+) binds .* the tcp listener (\w+) also/.exec(f.message)?.slice(1)), [['x', 'l5'], ['y', 'x']]);
+  });
 });

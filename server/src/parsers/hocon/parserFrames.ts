@@ -60,5 +60,17 @@ export function clip(text: string, start: number, end: number): string {
 export function quoteFixIsSound(text: string, problems: readonly ParseProblem[], start: number, end: number): boolean {
   if (text.charCodeAt(start - 1) === 34 /* " */ || text.charCodeAt(end) === 34) return false;
   if (!/[A-Za-z0-9]/.test(text.slice(start, end))) return false;
+  if (followedBySeparator(text, end)) return false;
   return !problems.some((p) => p.code === 'hocon/syntax');
+}
+
+/**
+ * Whether a separator (`=`, `:`, `+=`, `{`) follows on the same line: then the "value" is really the start
+ * of a field (`:node.cookie = x` after a line break), and quoting it makes a key whose own value fails.
+ */
+function followedBySeparator(text: string, end: number): boolean {
+  let i = end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text[i];
+  return c === '=' || c === ':' || c === '{' || (c === '+' && text[i + 1] === '=');
 }
