@@ -11,7 +11,7 @@ import type { Fact } from './fact';
 
 export type { Fact, Origin } from './fact';
 import { isDigit, runStartBefore } from '../core/scan';
-import type { ModelEdits } from './edits';
+import type { ModelEdits } from './edits/modelEdits';
 
 export type EmqxVersion = '4' | '5.0' | '5' | '6';
 

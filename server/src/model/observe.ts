@@ -92,7 +92,7 @@ export function observedModel(model: DeploymentModel, reads: Reads): DeploymentM
       return model[name];
     },
   });
-  return Object.defineProperties({ ...model, emqx, edits: modelEdits(model.files, emqx, reads) }, {
+  return Object.defineProperties({ ...model, emqx, edits: modelEdits(model.files, emqx, (path) => recordInsertAt(reads, path)) }, {
     files: part('files', () => (reads.files = true)),
     problems: part('problems', () => (reads.problems = true)),
     listeners: part('listeners', () => reads.derived.add('listeners')),

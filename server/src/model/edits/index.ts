@@ -5,45 +5,22 @@
  * of the main file, for insertions) so that no rule has to.
  */
 import type { FileEdit } from '../../core/text';
-import type { Fact } from '../deploymentModel';
+import type { Fact } from '../fact';
 import type { EmqxConfigView } from '../emqxConfig';
 import type { ParsedFile, ParsedHocon } from '../../parsers';
 import { insertValue, isSafeUnquoted } from '../../parsers/hocon';
 import { hasSecretPlaceholder, isUnquotedSafeKind } from '../../core/secrets';
-import { recordInsertAt, type Reads } from '../observe';
 
 export { joinEdits } from './join';
+export type { ModelEdits } from './modelEdits';
+import type { ModelEdits } from './modelEdits';
 
-export interface ModelEdits {
-  /**
-   * The text of a file of the deployment. Not recorded as a read of the files: fixes read it only at the
-   * spans of facts the rule asked for, which an edit elsewhere moves but does not change.
-   */
-  fileText(file: string): string | undefined;
-  /**
-   * Replaces an explicit fact's value with the string `value`, keeping the original's quoting style: a value
-   * written in double quotes stays quoted; an unquoted one stays unquoted when the new value allows it.
-   * Values set through the environment (unit files) are written raw.
-   */
-  replaceValue(fact: Fact<unknown>, value: string): FileEdit[];
-  /**
-   * Sets an EMQX setting to `value` (plain JSON: string, number, boolean, string[]): replaces the explicit
-   * definition that wins, or inserts the setting into the main config when it is absent (EMQX's default).
-   * The value is written in the config format's own syntax.
-   */
-  setSetting(path: readonly string[], value: unknown): FileEdit[];
-  /**
-   * Inserts `path = <blockText>` into the main HOCON file, inside the deepest block that already encloses
-   * the path. `blockText` is written as HOCON (multi-line blocks are indented to fit).
-   */
-  insertBlock(path: readonly string[], blockText: string): FileEdit[];
-}
 
 /**
- * The edit layer over `files` and `view` (the model's, or a rule's recording view). `reads`: the rule's
+ * The edit layer over `files` and `view` (the model's, or a rule's recording view). `onInsert`: told of each insertion, for the rule's
  * record, which an insertion adds the main file's layout to.
  */
-export function modelEdits(files: readonly ParsedFile[], view: EmqxConfigView | undefined, reads?: Reads): ModelEdits {
+export function modelEdits(files: readonly ParsedFile[], view: EmqxConfigView | undefined, onInsert?: (path: readonly string[]) => void): ModelEdits {
   const fileOf = (file: string) => files.find((f) => f.file === file);
   // An included file is not one of the deployment's files, but a value it sets is fixed where it is written.
   const fileText = (file: string) => fileOf(file)?.text ?? view?.sourceText?.(file);
@@ -79,7 +56,7 @@ export function modelEdits(files: readonly ParsedFile[], view: EmqxConfigView | 
       return [{ file: fact.origin.file, offset: start, length: end - start, newText: literal }];
     },
     insertBlock(path, blockText) {
-      if (reads) recordInsertAt(reads, path);
+      onInsert?.(path);
       const main = view && files.find((f): f is ParsedHocon => f.file === view.mainFile && f.kind === 'emqx-conf' && f.format === 'hocon');
       if (!main) return [];
       return insertValue(main.doc, path, blockText).map((e) => ({ ...e, file: main.file }));
