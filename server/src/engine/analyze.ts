@@ -70,7 +70,7 @@ function runRule(rule: Rule, model: DeploymentModel, settings: Settings, broken:
       file: r.file,
       span: { start: r.span.start, end: r.span.end },
       related: r.related?.map((x) => ({ ...x, span: { start: x.span.start, end: x.span.end } })),
-      fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0 && (rule.id.startsWith('hocon/') || !f.edits.some((e) => broken.has(e.file)))),
+      fixes: (r.fixes ?? []).filter((f) => f.edits.length > 0 && (rule.id.startsWith('hocon/') || !f.edits.some((e) => broken.has(e.file))) && guard.keepsFormat(f.edits)),
     });
   };
   try {
