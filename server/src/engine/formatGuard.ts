@@ -14,8 +14,9 @@ export class FormatGuard {
   private readonly byFile: Map<string, ParsedHocon | ParsedEmqx4>;
 
   constructor(files: readonly ParsedFile[]) {
-    // `.hocon` files are always HOCON: no verdict to tip.
-    this.byFile = new Map(files.filter((f): f is ParsedHocon | ParsedEmqx4 => f.kind === 'emqx-conf' && !f.file.endsWith('.hocon')).map((f) => [f.file, f]));
+    // `.hocon` files are always HOCON: no verdict to tip. A file the parser failed on has no verdict either.
+    const judged = (f: ParsedFile): f is ParsedHocon | ParsedEmqx4 => f.kind === 'emqx-conf' && !f.file.endsWith('.hocon') && !f.problems.some((p) => p.code === 'internal/rule-error');
+    this.byFile = new Map(files.filter(judged).map((f) => [f.file, f]));
   }
 
   /** Whether applying `edits` leaves every detected file in the format it is read in now. */
