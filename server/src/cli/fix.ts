@@ -36,7 +36,8 @@ function ownEditsApply(edits: readonly FileEdit[]): boolean {
   return true;
 }
 
-export function applyFixes(findings: Finding[], ws: Workspace, dryRun: boolean, io: Io): { changedFiles: number; error?: boolean } {
+/** `conceal`: what the dry-run diff passes through (secret values of the files redacted, control characters escaped). */
+export function applyFixes(findings: Finding[], ws: Workspace, dryRun: boolean, io: Io, conceal: (text: string) => string = (t) => t): { changedFiles: number; error?: boolean } {
   const edits = selectSafeEdits(findings);
   let changedFiles = 0;
   for (const [file, fileEdits] of edits) {
@@ -46,7 +47,7 @@ export function applyFixes(findings: Finding[], ws: Workspace, dryRun: boolean, 
     changedFiles++;
     const shown = displayPath(file, io.cwd);
     if (dryRun) {
-      io.out(unifiedDiff(shown, before, after));
+      io.out(conceal(unifiedDiff(shown, before, after)));
       continue;
     }
     try {

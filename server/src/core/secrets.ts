@@ -87,3 +87,90 @@ export function fillSecrets<T extends { newText: string }>(edits: readonly T[]):
 export function describeSecrets(text: string): string {
   return text.replace(PLACEHOLDER, (_, kind: string) => `<generated ${kind}>`);
 }
+
+/**
+ * Names whose values are secrets: the last segment of a config key (`node.cookie`, `ssl.password`), an
+ * environment variable (`EMQX_DASHBOARD__DEFAULT_PASSWORD`, `RELX_COOKIE`), a vm.args flag (`-setcookie`).
+ * Covers every key the knowledge tables type as `secret`, and the usual spellings of tokens and keys.
+ */
+const SECRET_NAME = /^(?:[a-z0-9]*_)*(?:cookie|setcookie|password|passwd|passphrase|secret|secret_key|secret_access_key|api_key|apikey|api_secret|token|access_token|refresh_token|private_key|key_password|credential|credentials)$/;
+
+export function isSecretName(name: string): boolean {
+  const segments = name.toLowerCase().replace(/^-+/, '').split(/\.|__/);
+  return SECRET_NAME.test(segments[segments.length - 1] ?? '');
+}
+
+/** Shorter values are not worth hiding and would mangle messages (`1`, `on`). */
+const MIN_SECRET_LENGTH = 4;
+const WORD = /[A-Za-z0-9_]/;
+
+/**
+ * The one place secret values leave the product: every message, fix title, hover, outline entry, diff
+ * and `resolve` output goes through `conceal`, which replaces each known secret value by `redact(value)`.
+ * A value is replaced where it stands as a whole word (not inside a longer word), so a cookie `abcd`
+ * hides in "`abcd`" but "abcdef" is left alone.
+ */
+export class SecretRedactor {
+  private readonly pattern: RegExp | undefined;
+
+  constructor(values: Iterable<string>) {
+    const unique = [...new Set([...values].map((v) => v.trim()).filter((v) => v.length >= MIN_SECRET_LENGTH))];
+    // Longest first: a secret that contains another is replaced whole.
+    unique.sort((a, b) => b.length - a.length);
+    const alternatives = unique.map((v) => {
+      const literal = v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      return `${WORD.test(v[0]) ? '(?<![A-Za-z0-9_])' : ''}${literal}${WORD.test(v[v.length - 1]) ? '(?![A-Za-z0-9_])' : ''}`;
+    });
+    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined;
+  }
+
+  get empty(): boolean {
+    return this.pattern === undefined;
+  }
+
+  conceal(text: string): string {
+    return this.pattern ? text.replace(this.pattern, (secret) => redact(secret)) : text;
+  }
+}
+
+export const NO_SECRETS = new SecretRedactor([]);
+
+/** `NAME=value` words (Environment= lines, vm.args `-env` pairs) with the value of each secret name redacted. */
+export function concealAssignments(text: string): string {
+  // Word by word, not one regex over the line: linear on any input.
+  return text.split(/(\s+)/).map((word) => {
+    const eq = word.indexOf('=');
+    if (eq <= 0) return word;
+    const name = word.slice(0, eq).replace(/^["']/, '');
+    const value = word.slice(eq + 1).replace(/^["']|["']$/g, '');
+    return isSecretName(name) && value ? `${word.slice(0, eq + 1)}${redact(value)}` : word;
+  }).join('');
+}
+
+/**
+ * A plain JSON value (`mqtt-harden resolve`) with every value under a secret name redacted, and every
+ * other string passed through `redactor` (a substitution may copy a secret under another name).
+ */
+export function concealPlain(value: unknown, redactor: SecretRedactor): unknown {
+  type Slot = { value: unknown; set: (v: unknown) => void };
+  let root: unknown = value;
+  const stack: Slot[] = [{ value, set: (v) => (root = v) }];
+  // Iterative: a deeply nested configuration cannot overflow the stack.
+  while (stack.length) {
+    const { value: v, set } = stack.pop()!;
+    if (typeof v === 'string') set(redactor.conceal(v));
+    else if (Array.isArray(v)) {
+      const copy = [...v];
+      set(copy);
+      copy.forEach((item, i) => stack.push({ value: item, set: (x) => (copy[i] = x) }));
+    } else if (v && typeof v === 'object') {
+      const copy: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+      set(copy);
+      for (const [k, item] of Object.entries(copy)) {
+        if (isSecretName(k) && (typeof item === 'string' || typeof item === 'number')) copy[k] = redact(String(item));
+        else stack.push({ value: item, set: (x) => (copy[k] = x) });
+      }
+    }
+  }
+  return root;
+}

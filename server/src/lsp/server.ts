@@ -15,7 +15,9 @@ import { discoverFiles, readTextFile } from '../workspace/discover';
 import { filesSettingFilter } from '../workspace/glob';
 import { AnalysisCache, analyzeWorkspace, type AnalysisResult } from '../engine/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../engine/settings';
-import { nodeFileReader } from '../parsers/hocon/fsReader';
+import { sandboxedFileReader } from '../parsers/hocon/fsReader';
+import { Sandbox } from '../core/sandbox';
+import type { FileReader } from '../parsers/hocon/resolved';
 import { docsPath, type Finding } from '../rules/types';
 import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
 import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';
@@ -46,6 +48,9 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache({ rules: true });
 
   const textOf = (file: string) => ws.get(file)?.text;
+  /** For placing findings: also files only an include or EnvironmentFile= read (not editable buffers). */
+  const placedTextOf = (file: string) =>
+    textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text ?? result.models.find((m) => m.includedDocuments?.has(file))?.includedDocuments?.get(file)?.text;
   // Memoized: finding the install folder touches the disk, and every diagnostic carries a docs link.
   const docsUris = new Map<string, string>();
   const docsUri = (ruleId: string) => {
@@ -64,8 +69,34 @@ export function startServer(connection: Connection): void {
     });
   }
 
+  /**
+   * The read policy: the workspace folders, and the folder of each open file outside them (an editor may
+   * open a single file). Rebuilt only when those folders change.
+   */
+  let sandbox: { key: string; sandbox: Sandbox; reader: FileReader } | undefined;
+  function readPolicy(): { sandbox: Sandbox; reader: FileReader } {
+    const roots = new Set(folders);
+    for (const d of documents.all()) {
+      const file = uriToPath(d.uri);
+      if (!folders.some((f) => file.startsWith(f + path.sep))) roots.add(path.dirname(file));
+    }
+    const key = [...roots].join('\n');
+    if (sandbox?.key !== key) {
+      const policy = new Sandbox([...roots]);
+      sandbox = { key, sandbox: policy, reader: sandboxedFileReader(policy) };
+    }
+    return sandbox;
+  }
+
+  /** Puts a file from disk into the workspace, or records that the read policy refused it. */
+  function loadFromDisk(file: string): void {
+    const { text, refused } = readTextFile(file, readPolicy().sandbox);
+    if (refused !== undefined) ws.refuse(file, refused);
+    else if (text !== undefined) ws.set(file, text);
+  }
+
   function analyzeAndPublish(): void {
-    result = analyzeWorkspace(ws, settings, nodeFileReader, cache, {
+    result = analyzeWorkspace(ws, settings, readPolicy().reader, cache, {
       include: filesSettingFilter(settings.files, folders),
       // Only deployments being edited keep their rules' reads: a large workspace would pay memory for all.
       track: (files) => files.some((f) => documents.get(uris.uriOf(f)) !== undefined),
@@ -83,7 +114,7 @@ export function startServer(connection: Connection): void {
       // The analysis cache hands back the very same finding objects for a deployment whose files did not
       // change, so identical objects mean identical diagnostics: the client has them already.
       if (last && last.version === version && sameItems(last.findings, findings)) continue;
-      void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, { textOf, positions, uris, docsUri })) });
+      void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, { textOf: placedTextOf, positions, uris, docsUri })) });
     }
     for (const uri of published.keys()) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published = now;
@@ -92,8 +123,7 @@ export function startServer(connection: Connection): void {
   function loadFolders(paths: string[]): void {
     for (const file of discoverFiles(paths).files) {
       if (documents.get(uris.uriOf(file))) continue; // an open buffer wins over the disk
-      const { text } = readTextFile(file);
-      if (text !== undefined) ws.set(file, text);
+      loadFromDisk(file);
     }
   }
 
@@ -160,7 +190,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     const file = uriToPath(document.uri);
     // Back to what the disk says; an unsaved file that never existed on disk leaves the workspace.
-    const { text } = document.uri.startsWith('file:') ? readTextFile(file) : { text: undefined };
+    const { text } = document.uri.startsWith('file:') ? readTextFile(file, readPolicy().sandbox) : { text: undefined };
     if (text !== undefined && ws.has(file)) ws.set(file, text, ws.get(file)!.kind);
     else ws.delete(file);
     schedule();
@@ -175,10 +205,7 @@ export function startServer(connection: Connection): void {
       }
       if (documents.get(change.uri)) continue; // the buffer is the truth while open
       if (change.type === FileChangeType.Deleted) ws.delete(file);
-      else {
-        const { text } = readTextFile(file);
-        if (text !== undefined) ws.set(file, text);
-      }
+      else if (classifyPath(file)) loadFromDisk(file);
     }
     schedule();
   });
@@ -221,7 +248,7 @@ export function startServer(connection: Connection): void {
   registerFeatures(connection, {
     positions,
     uris,
-    textOf: (file) => textOf(file) ?? result.models.flatMap((m) => m.files).find((f) => f.file === file)?.text,
+    textOf: placedTextOf,
     context(uri) {
       const file = uriToPath(uri);
       const parsed = ws.parse(file);

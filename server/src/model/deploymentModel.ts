@@ -7,6 +7,7 @@ import type { ParseProblem } from '../core/problems';
 import type { ParsedFile, ParsedVmArgs, ParsedSysctl, ParsedUnit, ParsedLimits } from '../parsers';
 import type { EffectiveDirective } from '../parsers/systemd';
 import type { EmqxConfigView } from './emqxConfig';
+import type { HoconDocument } from '../parsers/hocon/ast';
 
 export type EmqxVersion = '4' | '5.0' | '5' | '6';
 
@@ -123,6 +124,11 @@ export interface DeploymentModel {
   problems: (ParseProblem & { file: string })[];
   /** EMQX_* and other variables from the service unit's Environment= / EnvironmentFile=. */
   environment: Map<string, Fact<string>>;
+  /**
+   * HOCON files read only through an include (not among `files`), by path: findings in them are placed by
+   * their text, and their secrets are redacted like those of `files`.
+   */
+  includedDocuments?: ReadonlyMap<string, HoconDocument>;
 }
 
 /** N in 4370 + N: the trailing integer of the part of the node name before `@` (ekka's rule), modulo 60000. */

@@ -1,6 +1,7 @@
 /** The parser's stack frames and small helpers, apart from the state machine in parser.ts. */
 import type { ParseProblem } from '../../core/problems';
 import type { HoconField, HoconInclude, HoconMember, HoconValue } from './ast';
+import { quoteString } from './strings';
 
 /** Scan modes for `peek`/`take`: a key is expected (`:` separates) or a value (`:` is text). */
 export const KEY = true;
@@ -61,4 +62,15 @@ export function quoteFixIsSound(text: string, problems: readonly ParseProblem[],
   if (text.charCodeAt(start - 1) === 34 /* " */ || text.charCodeAt(end) === 34) return false;
   if (!/[A-Za-z0-9]/.test(text.slice(start, end))) return false;
   return !problems.some((p) => p.code === 'hocon/syntax');
+}
+
+/**
+ * The edits that quote the unquoted value `raw` at [start, end): a quote inserted on each side when the
+ * value needs no escape, so the fix never carries the value itself (it may be a cookie or a password,
+ * and fixes are printed as edits); a replacement by its escaped form otherwise.
+ */
+export function quoteEdits(raw: string, start: number, end: number): { offset: number; length: number; newText: string }[] {
+  const quoted = quoteString(raw);
+  if (quoted !== `"${raw}"`) return [{ offset: start, length: end - start, newText: quoted }];
+  return [{ offset: start, length: 0, newText: '"' }, { offset: end, length: 0, newText: '"' }];
 }

@@ -65,4 +65,9 @@ export interface FileReader {
   read(file: string): string | undefined;
   /** The canonical path of a file (symlinks followed), so include cycles through links are caught. */
   realpath?(file: string): string;
+  /**
+   * Why the file may not be read (outside the workspace, a device, /proc: core/sandbox.ts), or undefined.
+   * A refused include is a `files/read-refused` finding at the include, not a missing file.
+   */
+  refusal?(file: string): string | undefined;
 }
