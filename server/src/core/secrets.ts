@@ -95,7 +95,11 @@ export function describeSecrets(text: string): string {
  */
 const SECRET_NAME = /^(?:[a-z0-9]*_)*(?:cookie|setcookie|password|passwd|passphrase|secret|secret_key|secret_access_key|api_key|apikey|api_secret|token|access_token|refresh_token|private_key|key_password|credential|credentials)$/;
 
+/** A cheap first test: most names hold none of these, and the outline and redactor ask for every key. */
+const SECRET_HINT = /cookie|pass|secret|key|token|credential/i;
+
 export function isSecretName(name: string): boolean {
+  if (!SECRET_HINT.test(name)) return false;
   const segments = name.toLowerCase().replace(/^-+/, '').split(/\.|__/);
   return SECRET_NAME.test(segments[segments.length - 1] ?? '');
 }
@@ -104,33 +108,60 @@ export function isSecretName(name: string): boolean {
 const MIN_SECRET_LENGTH = 4;
 const WORD = /[A-Za-z0-9_]/;
 
+/** The regex of secrets is kept to this many characters; further secrets are found word by word. */
+const MAX_PATTERN_CHARS = 64 * 1024;
+/** What separates a value from the text around it in a message: blanks, quotes, backticks, brackets. */
+const DELIMITED = /([\s`"'()[\]{},;]+)/;
+
 /**
  * The one place secret values leave the product: every message, fix title, hover, outline entry, diff
  * and `resolve` output goes through `conceal`, which replaces each known secret value by `redact(value)`.
  * A value is replaced where it stands as a whole word (not inside a longer word), so a cookie `abcd`
- * hides in "`abcd`" but "abcdef" is left alone.
+ * hides in "`abcd`" but "abcdef" is left alone. Linear in the text for any number and size of secrets:
+ * one regex over the first 64 K characters of secrets, a lookup of each delimited word for the rest.
  */
 export class SecretRedactor {
   private readonly pattern: RegExp | undefined;
+  private readonly words = new Set<string>();
 
   constructor(values: Iterable<string>) {
-    const unique = [...new Set([...values].map((v) => v.trim()).filter((v) => v.length >= MIN_SECRET_LENGTH))];
+    const unique = [...new Set([...values].map((v) => v.trim()).filter((v) => v.length >= MIN_SECRET_LENGTH && !isPlaceholder(v)))];
     // Longest first: a secret that contains another is replaced whole.
     unique.sort((a, b) => b.length - a.length);
-    const alternatives = unique.map((v) => {
+    const alternatives: string[] = [];
+    let size = 0;
+    for (const v of [...unique].reverse()) {
+      if (size + v.length > MAX_PATTERN_CHARS) {
+        this.words.add(v);
+        continue;
+      }
+      size += v.length;
       const literal = v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-      return `${WORD.test(v[0]) ? '(?<![A-Za-z0-9_])' : ''}${literal}${WORD.test(v[v.length - 1]) ? '(?![A-Za-z0-9_])' : ''}`;
-    });
+      alternatives.push(`${WORD.test(v[0]) ? '(?<![A-Za-z0-9_])' : ''}${literal}${WORD.test(v[v.length - 1]) ? '(?![A-Za-z0-9_])' : ''}`);
+    }
+    alternatives.reverse();
     this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined;
   }
 
   get empty(): boolean {
-    return this.pattern === undefined;
+    return this.pattern === undefined && this.words.size === 0;
   }
 
   conceal(text: string): string {
-    return this.pattern ? text.replace(this.pattern, (secret) => redact(secret)) : text;
+    let out = this.pattern ? text.replace(this.pattern, (secret) => redact(secret)) : text;
+    if (this.words.size) {
+      out = out.split(DELIMITED).map((w) => {
+        const bare = w.replace(/[.:]+$/, '');
+        return this.words.has(w) ? redact(w) : this.words.has(bare) ? redact(bare) + w.slice(bare.length) : w;
+      }).join('');
+    }
+    return out;
   }
+}
+
+/** A template placeholder or a substitution stands for a value; it is not one (`{{ cookie }}`, `${node.cookie}`). */
+function isPlaceholder(v: string): boolean {
+  return (v.startsWith('{{') && v.endsWith('}}')) || (v.startsWith('${') && v.endsWith('}'));
 }
 
 export const NO_SECRETS = new SecretRedactor([]);

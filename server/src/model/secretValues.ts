@@ -11,12 +11,33 @@ import { isSecretName, SecretRedactor } from '../core/secrets';
 
 const unquote = (s: string) => s.trim().replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
 
+/**
+ * Each document's values, kept while its text is the same: an edit re-collects only the edited file (an
+ * incremental re-parse keeps the document object and changes its text).
+ */
+const perDocument = new WeakMap<object, { text: string; values: string[] }>();
+
+function cached(doc: { text: string }, collect: (out: Set<string>) => void, out: Set<string>): void {
+  let hit = perDocument.get(doc);
+  if (!hit || hit.text !== doc.text) {
+    const values = new Set<string>();
+    collect(values);
+    perDocument.set(doc, (hit = { text: doc.text, values: [...values] }));
+  }
+  for (const v of hit.values) out.add(v);
+}
+
 /** Adds the secret values written in one HOCON document: every field whose key names a secret. */
 export function hoconSecretValues(doc: HoconDocument, out: Set<string>): void {
+  cached(doc, (values) => collectHocon(doc, values), out);
+}
+
+function collectHocon(doc: HoconDocument, out: Set<string>): void {
   const stack: HoconObject[] = [doc.root];
   const visitValue = (v: HoconValue) => {
     if (v.type === 'object') stack.push(v);
     else if (v.type === 'array') for (const item of v.items) visitValue(item);
+    else if (v.type === 'concat') for (const part of v.parts) visitValue(part);
   };
   while (stack.length) {
     const obj = stack.pop()!;
@@ -35,9 +56,14 @@ export function hoconSecretValues(doc: HoconDocument, out: Set<string>): void {
 
 /** Adds the secret values written in one file of any kind. */
 export function fileSecretValues(file: ParsedFile, out: Set<string>): void {
+  if (file.kind === 'emqx-conf' && file.format === 'hocon') hoconSecretValues(file.doc, out);
+  else cached(file, (values) => collectFile(file, values), out);
+}
+
+function collectFile(file: ParsedFile, out: Set<string>): void {
   switch (file.kind) {
     case 'emqx-conf':
-      if (file.format === 'hocon') hoconSecretValues(file.doc, out);
+      if (file.format === 'hocon') collectHocon(file.doc, out);
       else for (const e of file.doc.entries) if (isSecretName(e.key)) out.add(unquote(e.value));
       return;
     case 'vmargs':
