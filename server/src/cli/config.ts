@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliOptions } from './args';
 import { normalizeSettings, type Settings } from '../engine/settings';
-import { describeFsError } from '../workspace/discover';
+import { MAX_SETTINGS_BYTES, readRegularFile } from '../core/sandbox';
 
 export const CONFIG_FILE_NAME = '.mqtt-harden.json';
 
@@ -11,12 +11,10 @@ export function loadSettings(options: CliOptions, cwd: string): { settings?: Set
   const file = options.config ? path.resolve(cwd, options.config) : path.join(cwd, CONFIG_FILE_NAME);
   let raw: unknown;
   if (options.config || fs.existsSync(file)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      return { error: `cannot read settings file ${file}: ${describeFsError(err)}`, warnings: [] };
-    }
+    // A regular file of at most 1 MiB: a settings file linked to a FIFO or /dev/zero must not hang the run.
+    const outcome = readRegularFile(file, MAX_SETTINGS_BYTES);
+    if (!('text' in outcome)) return { error: `cannot read settings file ${file}: ${'error' in outcome ? outcome.error : outcome.refused}`, warnings: [] };
+    const text = outcome.text;
     try {
       raw = JSON.parse(text);
     } catch (err) {

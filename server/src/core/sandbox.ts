@@ -9,6 +9,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** Settings files (.mqtt-harden.json) are a few lines; anything larger is not one. */
+export const MAX_SETTINGS_BYTES = 1024 * 1024;
+
 /** Kernel file systems: their files report a size of 0 or lie about it, and some never end (/proc/self/pagemap). */
 const KERNEL_FOLDERS = ['/proc', '/sys', '/dev'];
 

@@ -1,7 +1,7 @@
 /** Settings in the server: .mqtt-harden.json of each workspace folder, overlaid with the editor's mqttHarden.* settings. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../engine/settings';
+import { MAX_SETTINGS_BYTES, readRegularFile } from '../core/sandbox';
 
 export const SETTINGS_SECTION = 'mqttHarden';
 
@@ -11,12 +11,9 @@ export function mergeSettings(folders: string[], editor: unknown): { settings: S
   let fromFile: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
   for (const folder of folders) {
     const file = path.join(folder, '.mqtt-harden.json');
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
+    const outcome = readRegularFile(file, MAX_SETTINGS_BYTES);
+    if (!('text' in outcome)) continue;
+    const text = outcome.text;
     try {
       const r = normalizeSettings(JSON.parse(text));
       fromFile = r.settings;
