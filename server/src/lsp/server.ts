@@ -190,8 +190,9 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     const file = uriToPath(document.uri);
     // Back to what the disk says; an unsaved file that never existed on disk leaves the workspace.
-    const { text } = document.uri.startsWith('file:') ? readTextFile(file, readPolicy().sandbox) : { text: undefined };
-    if (text !== undefined && ws.has(file)) ws.set(file, text, ws.get(file)!.kind);
+    const { text, refused } = document.uri.startsWith('file:') ? readTextFile(file, readPolicy().sandbox) : { text: undefined, refused: undefined };
+    if (refused !== undefined && ws.has(file)) ws.refuse(file, refused);
+    else if (text !== undefined && ws.has(file)) ws.set(file, text, ws.get(file)!.kind);
     else ws.delete(file);
     schedule();
   });
