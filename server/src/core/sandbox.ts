@@ -80,14 +80,19 @@ export class Sandbox {
 
   /** Why `file` may not be read, or undefined when it may (a missing file may: reading it then fails). */
   refusal(file: string): string | undefined {
+    return this.check(file).refused;
+  }
+
+  /** The policy's verdict, and the real path it judged: the read opens exactly that path. */
+  private check(file: string): { refused?: string; real?: string; error?: string } {
     const abs = path.resolve(file);
     const kernel = (p: string) => KERNEL_FOLDERS.some((k) => isInside(p, k));
-    if (kernel(abs)) return `${abs} is a kernel or device file, not configuration`;
+    if (kernel(abs)) return { refused: `${abs} is a kernel or device file, not configuration` };
     let real: string;
     try {
       real = fs.realpathSync(abs);
-    } catch {
-      return undefined;
+    } catch (err) {
+      return { error: describeFsError(err) };
     }
     let link = false;
     try {
@@ -95,18 +100,18 @@ export class Sandbox {
     } catch {
       link = false;
     }
-    if (kernel(real)) return `${abs} ${link ? `is a symbolic link to ${real}, ` : 'is '}a kernel or device file, not configuration`;
+    if (kernel(real)) return { refused: `${abs} ${link ? `is a symbolic link to ${real}, ` : 'is '}a kernel or device file, not configuration` };
     if (!this.folders.some((f) => isInside(real, f))) {
-      return link ? `${abs} is a symbolic link to ${real}, outside the workspace` : `${abs} is outside the workspace and EMQX's own folders of the deployment`;
+      return { refused: link ? `${abs} is a symbolic link to ${real}, outside the workspace` : `${abs} is outside the workspace and EMQX's own folders of the deployment` };
     }
     try {
       const st = fs.statSync(real);
-      if (st.isDirectory()) return undefined; // reading it fails with "is a folder": the caller's message
-      if (!st.isFile()) return `${abs} is not a regular file (a device, FIFO or socket)`;
-    } catch {
-      return undefined;
+      // A folder is not refused: reading it fails with "is a folder", the caller's message.
+      if (!st.isDirectory() && !st.isFile()) return { refused: `${abs} is not a regular file (a device, FIFO or socket)` };
+    } catch (err) {
+      return { error: describeFsError(err) };
     }
-    return undefined;
+    return { real };
   }
 
   /**
@@ -114,17 +119,27 @@ export class Sandbox {
    * blocking (a FIFO swapped in after the check), then checked again on the open descriptor.
    */
   read(file: string, maxBytes: number): ReadOutcome {
-    const refused = this.refusal(file);
+    const { refused, real, error } = this.check(file);
     if (refused) return { refused };
-    return readRegularFile(file, maxBytes);
+    return real === undefined ? { error: error ?? 'cannot be read' } : readReal(real, file, maxBytes);
   }
 }
 
 /** Reads a regular file of at most `maxBytes` as UTF-8 (invalid bytes become U+FFFD, which the parsers report). */
 export function readRegularFile(file: string, maxBytes: number): ReadOutcome {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch (err) {
+    return { error: describeFsError(err) };
+  }
+  return readReal(real, file, maxBytes);
+}
+
+/** Reads `real` (a path with no link left in it, as judged); `file` names it in messages. */
+function readReal(real: string, file: string, maxBytes: number): ReadOutcome {
   let fd: number | undefined;
   try {
-    const real = fs.realpathSync(file);
     const flags = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
     fd = fs.openSync(real, flags);
     const st = fs.fstatSync(fd);
