@@ -2,8 +2,10 @@
 import { main, EXIT_ERROR } from './main';
 import type { Io } from './io';
 import { PRODUCT_NAME } from '../core/product';
+import { printable } from '../core/printable';
 
-const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
+// Nothing on stderr is coloured: every control character there came from input (a file name, a message).
+const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(printable(t)), cwd: process.cwd() };
 let code: number;
 try {
   code = main(process.argv.slice(2), io);

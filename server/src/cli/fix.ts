@@ -25,6 +25,8 @@ export interface FixInput {
   /** The scanned folders, symlinks resolved: nothing outside them is written. */
   realRoots: readonly string[];
   dryRun: boolean;
+  /** What the dry-run diff passes through: secret values of the files redacted, control characters escaped. */
+  conceal?: (text: string) => string;
 }
 
 export interface FixOutcome {
@@ -60,7 +62,8 @@ export function applyFixes(input: FixInput, io: Io): FixOutcome {
       continue;
     }
     if (input.dryRun) {
-      for (const p of plans) io.out(unifiedDiff(shown(p.file), p.before, p.after));
+      const conceal = input.conceal ?? ((t: string) => t);
+      for (const p of plans) io.out(conceal(unifiedDiff(shown(p.file), p.before, p.after)));
       report(fixes, kept, blocked, [], io);
       return { changedFiles: plans.length, unchangedFiles: blocked.size };
     }

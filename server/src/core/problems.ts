@@ -10,7 +10,7 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
  * that crashed.
  */
 export const PROBLEM_CODES = [
-  'hocon/syntax', 'hocon/emqx-dialect', 'hocon/include-missing', 'hocon/include-cycle', 'hocon/include-budget', 'hocon/unresolved-substitution', 'hocon/substitution-budget',
+  'hocon/syntax', 'hocon/emqx-dialect', 'hocon/include-missing', 'hocon/include-cycle', 'hocon/include-budget', 'hocon/unresolved-substitution', 'hocon/substitution-budget', 'files/read-refused',
   'emqx4/syntax', 'vmargs/syntax', 'sysctl/syntax', 'systemd/syntax', 'limits/syntax', 'envfile/syntax', 'internal/rule-error',
 ] as const;
 

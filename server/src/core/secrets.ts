@@ -141,3 +141,121 @@ export function fillSecrets<T extends { newText: string }>(edits: readonly T[], 
 export function describeSecrets(text: string): string {
   return text.replace(PLACEHOLDER, (_, kind: string) => `<generated ${kind}>`);
 }
+
+/**
+ * Names whose values are secrets: the last segment of a config key (`node.cookie`, `ssl.password`), an
+ * environment variable (`EMQX_DASHBOARD__DEFAULT_PASSWORD`, `RELX_COOKIE`), a vm.args flag (`-setcookie`).
+ * Covers every key the knowledge tables type as `secret`, and the usual spellings of tokens and keys.
+ */
+const SECRET_NAME = /^(?:[a-z0-9]*_)*(?:cookie|setcookie|password|passwd|passphrase|secret|secret_key|secret_access_key|api_key|apikey|api_secret|token|access_token|refresh_token|private_key|key_password|credential|credentials)$/;
+
+/** A cheap first test: most names hold none of these, and the outline and redactor ask for every key. */
+const SECRET_HINT = /cookie|pass|secret|key|token|credential/i;
+
+export function isSecretName(name: string): boolean {
+  if (!SECRET_HINT.test(name)) return false;
+  const segments = name.toLowerCase().replace(/^-+/, '').split(/\.|__/);
+  return SECRET_NAME.test(segments[segments.length - 1] ?? '');
+}
+
+/** Shorter values are not worth hiding and would mangle messages (`1`, `on`). */
+const MIN_SECRET_LENGTH = 4;
+const WORD = /[A-Za-z0-9_]/;
+
+/** The regex of secrets is kept to this many characters; further secrets are found word by word. */
+const MAX_PATTERN_CHARS = 64 * 1024;
+/** What separates a value from the text around it in a message: blanks, quotes, backticks, brackets. */
+const DELIMITED = /([\s`"'()[\]{},;]+)/;
+
+/**
+ * The one place secret values leave the product: every message, fix title, hover, outline entry, diff
+ * and `resolve` output goes through `conceal`, which replaces each known secret value by `redact(value)`.
+ * A value is replaced where it stands as a whole word (not inside a longer word), so a cookie `abcd`
+ * hides in "`abcd`" but "abcdef" is left alone. Linear in the text for any number and size of secrets:
+ * one regex over the first 64 K characters of secrets, a lookup of each delimited word for the rest.
+ */
+export class SecretRedactor {
+  private readonly pattern: RegExp | undefined;
+  private readonly words = new Set<string>();
+
+  constructor(values: Iterable<string>) {
+    const unique = [...new Set([...values].map((v) => v.trim()).filter((v) => v.length >= MIN_SECRET_LENGTH && !isPlaceholder(v)))];
+    // Longest first: a secret that contains another is replaced whole.
+    unique.sort((a, b) => b.length - a.length);
+    const alternatives: string[] = [];
+    let size = 0;
+    for (const v of [...unique].reverse()) {
+      if (size + v.length > MAX_PATTERN_CHARS) {
+        this.words.add(v);
+        continue;
+      }
+      size += v.length;
+      const literal = v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      alternatives.push(`${WORD.test(v[0]) ? '(?<![A-Za-z0-9_])' : ''}${literal}${WORD.test(v[v.length - 1]) ? '(?![A-Za-z0-9_])' : ''}`);
+    }
+    alternatives.reverse();
+    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined;
+  }
+
+  get empty(): boolean {
+    return this.pattern === undefined && this.words.size === 0;
+  }
+
+  conceal(text: string): string {
+    let out = this.pattern ? text.replace(this.pattern, (secret) => redact(secret)) : text;
+    if (this.words.size) {
+      out = out.split(DELIMITED).map((w) => {
+        const bare = w.replace(/[.:]+$/, '');
+        return this.words.has(w) ? redact(w) : this.words.has(bare) ? redact(bare) + w.slice(bare.length) : w;
+      }).join('');
+    }
+    return out;
+  }
+}
+
+/** A template placeholder or a substitution stands for a value; it is not one (`{{ cookie }}`, `${node.cookie}`). */
+function isPlaceholder(v: string): boolean {
+  return (v.startsWith('{{') && v.endsWith('}}')) || (v.startsWith('${') && v.endsWith('}'));
+}
+
+export const NO_SECRETS = new SecretRedactor([]);
+
+/** `NAME=value` words (Environment= lines, vm.args `-env` pairs) with the value of each secret name redacted. */
+export function concealAssignments(text: string): string {
+  // Word by word, not one regex over the line: linear on any input.
+  return text.split(/(\s+)/).map((word) => {
+    const eq = word.indexOf('=');
+    if (eq <= 0) return word;
+    const name = word.slice(0, eq).replace(/^["']/, '');
+    const value = word.slice(eq + 1).replace(/^["']|["']$/g, '');
+    return isSecretName(name) && value ? `${word.slice(0, eq + 1)}${redact(value)}` : word;
+  }).join('');
+}
+
+/**
+ * A plain JSON value (`mqtt-harden resolve`) with every value under a secret name redacted, and every
+ * other string passed through `redactor` (a substitution may copy a secret under another name).
+ */
+export function concealPlain(value: unknown, redactor: SecretRedactor): unknown {
+  type Slot = { value: unknown; set: (v: unknown) => void };
+  let root: unknown = value;
+  const stack: Slot[] = [{ value, set: (v) => (root = v) }];
+  // Iterative: a deeply nested configuration cannot overflow the stack.
+  while (stack.length) {
+    const { value: v, set } = stack.pop()!;
+    if (typeof v === 'string') set(redactor.conceal(v));
+    else if (Array.isArray(v)) {
+      const copy = [...v];
+      set(copy);
+      copy.forEach((item, i) => stack.push({ value: item, set: (x) => (copy[i] = x) }));
+    } else if (v && typeof v === 'object') {
+      const copy: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+      set(copy);
+      for (const [k, item] of Object.entries(copy)) {
+        if (isSecretName(k) && (typeof item === 'string' || typeof item === 'number')) copy[k] = redact(String(item));
+        else stack.push({ value: item, set: (x) => (copy[k] = x) });
+      }
+    }
+  }
+  return root;
+}

@@ -15,6 +15,12 @@ import { reuseFor, type RuleResults } from './reuse';
 import type { Settings } from '../core/settings';
 import { applySuppressions } from './suppressions';
 import { widenEmptySpan } from '../core/text';
+import { refusedMessage } from '../core/sandbox';
+import { printable } from '../core/printable';
+import type { SecretRedactor } from '../core/secrets';
+import { secretRedactor } from '../model/secretValues';
+
+const READ_REFUSED_ID = 'files/read-refused';
 
 /** Severity settings for findings that come from outside the rules (suppression hints). */
 function applyLevels(findings: Finding[], settings: Settings): Finding[] {
@@ -36,6 +42,7 @@ export function workspaceReader(ws: Workspace, fallback: FileReader): FileReader
     read: (file) => ws.get(file)?.text ?? fallback.read(file),
     realpath: fallback.realpath ? (file: string) => fallback.realpath!(file) : undefined,
     mode: fallback.mode ? (file: string) => fallback.mode!(file) : undefined,
+    refusal: fallback.refusal ? (file: string) => (ws.has(file) ? undefined : fallback.refusal!(file)) : undefined,
   } as FileReader;
 }
 
@@ -123,6 +130,7 @@ export function analyzeWorkspace(ws: Workspace, settings: Settings, reader: File
     for (const f of analysed.findings) findings.push(f);
     cache?.set(key, { files, settings, ...analysed }, liveKeys);
   }
+  for (const f of refusedFileFindings(ws, settings)) findings.push(f);
   // A finding can land in a file read only through an include or EnvironmentFile=: the filter covers those too.
   const shown = include ? findings.filter((f) => include(f.file)) : findings;
   shown.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId)));
@@ -146,7 +154,8 @@ function analyzeGroup(paths: string[], files: ParsedFile[], settings: Settings, 
   let results: RuleResults | undefined;
   if (tracked) ({ findings: raw, results } = analyzeModelTracked(model, settings, reuseFor(last, files, settings, trace)));
   else raw = analyzeModel(model, settings);
-  const findings = applyLevels(applySuppressions(raw, model), settings).map((f) => ({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }));
+  const conceal = secretRedactor(model);
+  const findings = applyLevels(applySuppressions(raw, model), settings).map((f) => presentable({ ...f, span: widenEmptySpan(texts.get(f.file) ?? '', f.span) }, conceal));
   return { model, findings, trace, results };
 }
 
@@ -161,6 +170,35 @@ function deploymentFailure(files: ParsedFile[], err: unknown): Finding {
     span: widenEmptySpan(main.text, { start: 0, end: 0 }),
     fixes: [],
   };
+}
+
+/**
+ * What every finding's text passes through before anyone sees it: secret values of the deployment
+ * redacted (core/secrets.ts), control characters shown escaped (core/printable.ts). Edits are left as
+ * they are: they must apply to the file, and fixes of secrets carry placeholders or quotes only.
+ */
+function presentable(f: Finding, conceal: SecretRedactor): Finding {
+  const clean = (text: string) => printable(conceal.conceal(text));
+  const message = clean(f.message);
+  const fixes = f.fixes.map((x) => {
+    const title = clean(x.title);
+    return title === x.title ? x : { ...x, title };
+  });
+  const related = f.related?.map((r) => {
+    const text = clean(r.message);
+    return text === r.message ? r : { ...r, message: text };
+  });
+  if (message === f.message && fixes.every((x, i) => x === f.fixes[i]) && (related ?? []).every((r, i) => r === f.related![i])) return f;
+  return { ...f, message, fixes, ...(related ? { related } : {}) };
+}
+
+/** A workspace file the read policy refused is a finding at its start: its text was never read. */
+function refusedFileFindings(ws: Workspace, settings: Settings): Finding[] {
+  const findings = ws.refused().map(({ file, reason }): Finding => ({
+    ruleId: READ_REFUSED_ID, severity: 'warning', file, span: { start: 0, end: 0 }, fixes: [],
+    message: printable(refusedMessage('This file', reason)),
+  }));
+  return applyLevels(findings, settings);
 }
 
 function rootOf(files: string[]): string {

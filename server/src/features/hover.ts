@@ -8,6 +8,9 @@ import { locate } from './hoconLocate';
 import { emqxKeyInfo, kernelParamInfo, limitsItemInfo, sysctlKeyInfo, systemdDirectiveInfo, vmargsFlagInfo, type KeyInfo } from '../knowledge';
 import { ruleById } from '../rules';
 import { nodeOffset } from '../model/deploymentModel';
+import { secretRedactor } from '../model/secretValues';
+import { NO_SECRETS } from '../core/secrets';
+import { printable } from '../core/printable';
 
 export interface HoverResult {
   markdown: string;
@@ -31,7 +34,10 @@ export function hover(ctx: FeatureContext, offset: number): HoverResult | undefi
     parts.push(`**${f.ruleId}** (${f.severity}): ${rule?.docs.title ?? ''}\n\n${f.message}\n\n[Rule documentation](${ctx.docsUri(f.ruleId)})`);
     span ??= f.span;
   }
-  return parts.length && span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+  if (!parts.length || !span) return undefined;
+  // Findings are redacted already; this covers what the hover adds (node names, values) and any caller.
+  const conceal = ctx.model ? secretRedactor(ctx.model) : NO_SECRETS;
+  return { markdown: printable(conceal.conceal(parts.join('\n\n---\n\n'))), span };
 }
 
 function keyAt(ctx: FeatureContext, offset: number): HoverResult | undefined {

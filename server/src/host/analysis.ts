@@ -9,6 +9,7 @@ import type { Workspace } from '../workspace/workspace';
 import { filesSettingFilter } from '../workspace/glob';
 import { analyzeWorkspace, type AnalysisCache, type AnalysisResult, type AnalyzeOptions } from '../engine/engine';
 import { nodeFileReader } from './fileReader';
+import type { FileReader } from '../parsers/hocon/resolved';
 
 /** The files the `files` setting keeps, as a predicate; undefined when it keeps every file. */
 export function filesFilter(settings: Settings, roots: readonly string[]): ((file: string) => boolean) | undefined {
@@ -17,11 +18,13 @@ export function filesFilter(settings: Settings, roots: readonly string[]): ((fil
 
 export interface HostAnalysisOptions {
   cache?: AnalysisCache;
+  /** Reads what the workspace does not hold (includes, EnvironmentFile= targets); default: any regular file. */
+  reader?: FileReader;
   track?: AnalyzeOptions['track'];
 }
 
 export function analyzeHost(ws: Workspace, settings: Settings, roots: readonly string[], options: HostAnalysisOptions = {}): AnalysisResult {
-  return analyzeWorkspace(ws, settings, nodeFileReader, options.cache, { include: filesFilter(settings, roots), track: options.track });
+  return analyzeWorkspace(ws, settings, options.reader ?? nodeFileReader, options.cache, { include: filesFilter(settings, roots), track: options.track });
 }
 
 /**

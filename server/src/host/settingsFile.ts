@@ -1,7 +1,7 @@
 /** The settings file the CLI and the language server share: its name, and reading it into Settings. */
 import * as fs from 'node:fs';
 import { normalizeSettings, type Settings } from '../core/settings';
-import { describeFsError } from '../workspace/discover';
+import { MAX_SETTINGS_BYTES, readRegularFile } from '../core/sandbox';
 
 /** Looked for in the current folder (CLI) and in each workspace folder (language server). */
 export const SETTINGS_FILE_NAME = '.mqtt-harden.json';
@@ -15,13 +15,11 @@ export type SettingsFile =
 
 /** Reads a settings file; never throws. Each host words what went wrong its own way. */
 export function readSettingsFile(file: string): SettingsFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') return { status: 'absent' };
-    return { status: 'unreadable', reason: describeFsError(err) };
-  }
+  if (!fs.existsSync(file)) return { status: 'absent' };
+  // A regular file of at most 1 MiB: a settings file linked to a FIFO or /dev/zero must not hang the host.
+  const outcome = readRegularFile(file, MAX_SETTINGS_BYTES);
+  if (!('text' in outcome)) return { status: 'unreadable', reason: 'error' in outcome ? outcome.error : outcome.refused };
+  const text = outcome.text;
   let raw: unknown;
   try {
     raw = JSON.parse(text);

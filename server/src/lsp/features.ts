@@ -11,6 +11,7 @@ import { definition, references, type LocationData } from '../features/navigatio
 import { selectionSpans } from '../features/selection';
 import { formatHocon } from '../features/formatting';
 import { LineIndex } from '../core/text';
+import { secretRedactor } from '../model/secretValues';
 
 const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
   object: SymbolKind.Object, array: SymbolKind.Array, property: SymbolKind.Property, section: SymbolKind.Namespace, file: SymbolKind.File, key: SymbolKind.Key,
@@ -58,7 +59,8 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       name: s.name || '""', detail: s.detail, kind: SYMBOL_KINDS[s.kind], range: range(ctx, s.span), selectionRange: range(ctx, s.selectionSpan),
       children: s.children.map(convert),
     });
-    return documentSymbols(ctx.file).map(convert);
+    const secrets = ctx.model ? secretRedactor(ctx.model) : undefined;
+    return documentSymbols(ctx.file, secrets && ((text) => secrets.conceal(text))).map(convert);
   });
 
   connection.onFoldingRanges((params) => {

@@ -19,6 +19,9 @@ import { errorText } from '../engine/analyze';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { analyzeHost, textLookup } from '../host/analysis';
 import { SETTINGS_FILE_NAME } from '../host/settingsFile';
+import { sandboxedFileReader } from '../host/fileReader';
+import { Sandbox } from '../core/sandbox';
+import type { FileReader } from '../parsers/hocon/resolved';
 import { docsPath, type Finding } from '../rules/types';
 import { localDocsFile, PRODUCT_NAME, PRODUCT_VERSION } from '../core/product';
 import { Positions, UriMap, uriToPath, toWorkspaceEdit } from './convert';
@@ -67,6 +70,15 @@ interface ServerState {
   scheduler: AnalysisScheduler;
   /** How much of the disk the workspace walk reads at most (walk.ts). */
   walkBudget: WalkBudget;
+  /** The read policy for the folders it was made for (readPolicy). */
+  policy?: ReadPolicy;
+}
+
+/** What the server may read from disk (core/sandbox.ts), and the file reader that keeps to it. */
+interface ReadPolicy {
+  key: string;
+  sandbox: Sandbox;
+  reader: FileReader;
 }
 
 /** What the transport knows that the server needs: how many messages wait unhandled (inputQueue.ts). */
@@ -155,6 +167,7 @@ function analyzeAndPublish(state: ServerState): void {
   const { ws, documents, uris } = state;
   state.result = analyzeHost(ws, state.settings, state.folders, {
     cache: state.cache,
+    reader: readPolicy(state).reader,
     // Only deployments being edited keep their rules' reads: a large workspace would pay memory for all.
     track: (files) => files.some((f) => documents.get(uris.uriOf(f)) !== undefined),
   });
@@ -186,11 +199,41 @@ function loadFolders(state: ServerState, paths: string[]): Promise<void> {
   return loadFolderFiles(paths, {
     budget: state.walkBudget,
     skip: (file) => !!state.documents.get(state.uris.uriOf(file)), // an open buffer wins over the disk
-    // A folder removed while it was walked takes its files with it.
-    add: (file, text) => state.folders.some((f) => isInside(file, f)) && state.ws.set(file, text),
+    add: (file, text) => {
+      // A folder removed while it was walked takes its files with it.
+      if (!state.folders.some((f) => isInside(file, f))) return;
+      const refused = readPolicy(state).sandbox.refusal(file);
+      if (refused === undefined) state.ws.set(file, text);
+      else state.ws.refuse(file, refused);
+    },
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     log: (message) => connection.console.log(message),
   });
+}
+
+/**
+ * The read policy: the workspace folders, and the folder of each open file outside them (an editor may
+ * open a single file). Made again only when those folders change.
+ */
+function readPolicy(state: ServerState): ReadPolicy {
+  const roots = new Set(state.folders);
+  for (const d of state.documents.all()) {
+    const file = uriToPath(d.uri);
+    if (!state.folders.some((f) => file.startsWith(f + path.sep))) roots.add(path.dirname(file));
+  }
+  const key = [...roots].join('\n');
+  if (state.policy?.key !== key) {
+    const sandbox = new Sandbox([...roots]);
+    state.policy = { key, sandbox, reader: sandboxedFileReader(sandbox) };
+  }
+  return state.policy;
+}
+
+/** Puts a file from disk into the workspace, or records that the read policy refused it. */
+function loadFromDisk(state: ServerState, file: string): void {
+  const { text, refused } = readTextFile(file, readPolicy(state).sandbox);
+  if (refused !== undefined) state.ws.refuse(file, refused);
+  else if (text !== undefined) state.ws.set(file, text);
 }
 
 /** A file leaves the workspace, and its line index with it. */
@@ -216,8 +259,11 @@ function documentClosed(state: ServerState, document: TextDocument): void {
   const { ws } = state;
   const file = uriToPath(document.uri);
   // Back to what the disk says; an unsaved file that never existed on disk leaves the workspace.
-  const { text } = document.uri.startsWith('file:') ? readTextFile(file) : { text: undefined };
-  if (text !== undefined && ws.has(file)) {
+  const { text, refused } = document.uri.startsWith('file:') ? readTextFile(file, readPolicy(state).sandbox) : { text: undefined, refused: undefined };
+  if (refused !== undefined && ws.has(file)) {
+    ws.refuse(file, refused);
+    state.positions.forget(file);
+  } else if (text !== undefined && ws.has(file)) {
     ws.set(file, text, ws.get(file)!.kind);
     // The buffer's line index is of no use for the disk's text.
     state.positions.forget(file);
@@ -234,10 +280,7 @@ async function watchedFilesChanged(state: ServerState, { changes }: DidChangeWat
     }
     if (state.documents.get(change.uri)) continue; // the buffer is the truth while open
     if (change.type === FileChangeType.Deleted) removeFile(state, file);
-    else {
-      const { text } = readTextFile(file);
-      if (text !== undefined) state.ws.set(file, text);
-    }
+    else if (classifyPath(file)) loadFromDisk(state, file);
   }
   schedule(state);
 }

@@ -72,6 +72,7 @@ export function buildModel(input: BuildInput): Built {
   const { files, settings } = input;
   const problems: DeploymentModel['problems'] = [];
   const service = extractServiceFacts(files, input.reader, input.root);
+  for (const p of service.problems) problems.push(p);
   const allFiles = [...files, ...service.envFiles];
   const environment = extractEnvironment(service);
   const built = buildEmqxView(input, environment, problems);
@@ -109,6 +110,7 @@ export function buildModel(input: BuildInput): Built {
     fileModes,
     keyFiles,
     edits: modelEdits(allFiles, emqx),
+    includedDocuments: built?.resolved && includedOnly(built.resolved, files),
   };
   if (!derived) return { model };
   const trace: ModelTrace = {
@@ -126,6 +128,14 @@ export function buildModel(input: BuildInput): Built {
     syntaxErrors: files.some((f) => f.problems.some((p) => p.code === 'hocon/syntax')),
   };
   return { model, trace };
+}
+
+/** The documents a resolution read that are not files of the deployment: the files only includes read. */
+function includedOnly(resolved: ResolveResult, files: ParsedFile[]): Map<string, HoconDocument> | undefined {
+  const own = new Set(files.map((f) => f.file));
+  const out = new Map<string, HoconDocument>();
+  for (const [file, doc] of resolved.documents) if (!own.has(file)) out.set(file, doc);
+  return out.size ? out : undefined;
 }
 
 function buildEmqxView(input: BuildInput, environment: Map<string, Fact<string>>, problems: DeploymentModel['problems']): { view: EmqxConfigView; resolved?: ResolveResult; layers?: string[] } | undefined {

@@ -12,6 +12,7 @@ import type { Fact } from './fact';
 export type { Fact, Origin } from './fact';
 import { isDigit, runStartBefore } from '../core/scan';
 import type { ModelEdits } from './edits/modelEdits';
+import type { HoconDocument } from '../parsers/hocon/ast';
 
 export type EmqxVersion = '4' | '5.0' | '5' | '6';
 
@@ -135,6 +136,11 @@ export interface DeploymentModel {
   keyFiles: KeyFile[];
   /** Fix builders (model/edits). */
   edits: ModelEdits;
+  /**
+   * HOCON files read only through an include (not among `files`), by path: findings in them are placed by
+   * their text, and their secrets are redacted like those of `files`.
+   */
+  includedDocuments?: ReadonlyMap<string, HoconDocument>;
 }
 
 /** N in 4370 + N: the trailing integer of the part of the node name before `@` (ekka's rule), modulo 60000. */

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyPath, SKIPPED_FOLDERS } from './fileKinds';
 import { decodeBytes, type DecodedBytes } from './fileBytes';
+import { ANYWHERE, describeFsError, type Sandbox } from '../core/sandbox';
+
+export { describeFsError };
 
 export interface Discovery {
   files: string[];
@@ -88,26 +91,16 @@ function escapeNameBytes(name: Buffer): string {
   return out;
 }
 
-/** A filesystem error as a short reason, without a stack trace. */
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT': return 'no such file or folder';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a folder, not a file';
-    case 'ENOTDIR': return 'a part of the path is not a folder';
-    case 'ELOOP': return 'too many levels of symbolic links';
-    default: return err instanceof Error ? err.message : String(err);
-  }
-}
-
 /** Largest file read (bytes); configuration files are small, anything bigger is not one. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Reads a deployment file as text, or returns a reason it could not. */
-export function readTextFile(file: string): { text?: string; error?: string } {
-  const { decoded, error } = readDecodedFile(file);
-  return decoded ? { text: decoded.text } : { error };
+/**
+ * Reads a deployment file as text, or says why not: `refused` when the read policy does not allow it (a
+ * link to a file outside the workspace, a device), `error` when reading failed. Without a sandbox, any
+ * regular file outside /proc, /sys and /dev is read.
+ */
+export function readTextFile(file: string, sandbox: Sandbox = ANYWHERE): { text?: string; error?: string; refused?: string } {
+  return sandbox.read(file, MAX_FILE_BYTES);
 }
 
 /** Reads a deployment file's bytes and their text (fixes are written back into the bytes), or a reason it could not. */

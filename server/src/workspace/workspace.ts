@@ -26,19 +26,35 @@ export interface WorkspaceOptions {
 export class Workspace {
   private readonly sources = new Map<string, SourceFile>();
   private readonly parsed = new Map<string, KeptParse>();
+  /** Files of the workspace the read policy refused (core/sandbox.ts), with the reason: findings, not sources. */
+  private readonly refusals = new Map<string, string>();
 
   constructor(private readonly options: WorkspaceOptions = {}) {}
 
   /** Adds or replaces a file; `kind` defaults to what its path says. Returns false when the path is not a deployment file. */
   set(file: string, text: string, kind: FileKind | undefined = classifyPath(file)): boolean {
     if (!kind) return false;
+    this.refusals.delete(file);
     this.sources.set(file, { file, kind, text });
     return true;
   }
 
   delete(file: string): boolean {
     this.parsed.delete(file);
-    return this.sources.delete(file);
+    const refused = this.refusals.delete(file);
+    return this.sources.delete(file) || refused;
+  }
+
+  /** Records a workspace file that is not read (a link to outside the workspace, a device) and why. */
+  refuse(file: string, reason: string): void {
+    this.parsed.delete(file);
+    this.sources.delete(file);
+    this.refusals.set(file, reason);
+  }
+
+  /** The refused files, in a stable order. */
+  refused(): { file: string; reason: string }[] {
+    return [...this.refusals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, reason]) => ({ file, reason }));
   }
 
   has(file: string): boolean {

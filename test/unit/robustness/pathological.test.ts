@@ -164,9 +164,14 @@ describe('pathological inputs', () => {
       const root = deployment('special', { 'etc/emqx.conf': `node.name = "emqx@127.0.0.1"\ninclude "/dev/zero"\ninclude "${dir}"\ninclude required("/dev/zero")\n` });
       const main = path.join(root, 'etc', 'emqx.conf');
       const findings = engine({ [main]: fs.readFileSync(main, 'utf8') }, SETTINGS, nodeFileReader);
-      assert.equal(findings.filter((f) => f.ruleId === 'hocon/include-missing').length, 3);
+      // The folder cannot be read; the devices are refused by the read policy (core/sandbox.ts) before any read.
+      assert.equal(findings.filter((f) => f.ruleId === 'hocon/include-missing').length, 1);
+      assert.equal(findings.filter((f) => f.ruleId === 'files/read-refused').length, 2);
       const r = cli(['-f', 'json', root], dir);
-      assert.equal(JSON.parse(r.out).findings.filter((f: { ruleId: string }) => f.ruleId === 'hocon/include-missing').length, 3);
+      // The CLI's workspace is the deployment: the folder above it is outside, so refused too.
+      const json = JSON.parse(r.out).findings as { ruleId: string }[];
+      assert.equal(json.filter((f) => f.ruleId === 'hocon/include-missing').length, 0);
+      assert.equal(json.filter((f) => f.ruleId === 'files/read-refused').length, 3);
       // A deployment file that is itself a FIFO or a device is not read either (no hang).
       const fifoRoot = deployment('fifo', { 'emqx.conf': 'node.name = "emqx@127.0.0.1"\n' });
       fs.symlinkSync('/dev/zero', path.join(fifoRoot, 'vm.args'));

@@ -2,6 +2,7 @@
 import type { Severity } from '../../core/problems';
 import type { FormatInput } from './common';
 import { displayPath, Locator } from './common';
+import { printable, printableLine } from '../../core/printable';
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 const RESET = '\x1b[0m';
@@ -13,13 +14,15 @@ export function formatText({ findings, textOf, cwd, color }: FormatInput): strin
   for (const f of findings) {
     if (f.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
-      lines.push(color ? `\x1b[4m${displayPath(f.file, cwd)}${RESET}` : displayPath(f.file, cwd));
+      const shown = printableLine(displayPath(f.file, cwd));
+      lines.push(color ? `\x1b[4m${shown}${RESET}` : shown);
       currentFile = f.file;
     }
     const r = locator.range(f.file, f.span);
     const sev = color ? `${COLORS[f.severity]}${f.severity.padEnd(7)}${RESET}` : f.severity.padEnd(7);
     const fix = f.fixes.length ? ' [fixable]' : '';
-    lines.push(`  ${`${r.startLine}:${r.startColumn}`.padEnd(8)} ${sev} ${f.message}  ${f.ruleId}${fix}`);
+    // Messages are printable already (engine.ts); this sink escapes again so no caller can bypass it.
+    lines.push(`  ${`${r.startLine}:${r.startColumn}`.padEnd(8)} ${sev} ${printable(f.message)}  ${printableLine(f.ruleId)}${fix}`);
   }
   lines.push('', summary(findings));
   return lines.join('\n') + '\n';

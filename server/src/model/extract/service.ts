@@ -4,12 +4,16 @@ import type { Fact, ServiceUnit } from '../deploymentModel';
 import type { ParsedEnvFile, ParsedFile, ParsedUnit } from '../../parsers';
 import { parseFile } from '../../parsers';
 import type { FileReader } from '../../parsers/hocon/resolved';
+import type { ParseProblem } from '../../core/problems';
+import { refusedMessage } from '../../core/sandbox';
 import { dropInOrder, getDirective, mergeUnit, parseEnvironmentFileValue, parseEnvironmentValue } from '../../parsers/systemd';
 
 export interface ServiceFacts {
   units: ServiceUnit[];
   /** EnvironmentFile= targets of EMQX units found inside the deployment folder, in the order the units name them. */
   envFiles: ParsedEnvFile[];
+  /** EnvironmentFile= targets the read policy refused (`files/read-refused`), at the directive's value. */
+  problems: (ParseProblem & { file: string })[];
 }
 
 /** Groups unit files by unit name (`emqx.service` and `emqx.service.d/*.conf`) and merges each. */
@@ -36,7 +40,8 @@ export function extractServiceFacts(files: ParsedFile[], reader: FileReader, roo
       directive: (section, key) => getDirective(merged, section, key),
     });
   }
-  return { units, envFiles: environmentFiles(units, reader, root) };
+  const problems: ServiceFacts['problems'] = [];
+  return { units, envFiles: environmentFiles(units, reader, root, problems), problems };
 }
 
 /**
@@ -44,7 +49,7 @@ export function extractServiceFacts(files: ParsedFile[], reader: FileReader, roo
  * reads a machine's /etc. `/etc/emqx/emqx.env` is looked for as <root>/etc/emqx/emqx.env, then beside the
  * unit, then in <root>/etc/ (where a deployment keeps what the host has in /etc/emqx/), then at <root>/emqx.env.
  */
-function environmentFiles(units: ServiceUnit[], reader: FileReader, root: string): ParsedEnvFile[] {
+function environmentFiles(units: ServiceUnit[], reader: FileReader, root: string, problems: ServiceFacts['problems']): ParsedEnvFile[] {
   const found: ParsedEnvFile[] = [];
   for (const unit of units.filter((u) => u.isEmqx)) {
     for (const source of unit.directive('Service', 'EnvironmentFile')?.effective ?? []) {
@@ -54,6 +59,12 @@ function environmentFiles(units: ServiceUnit[], reader: FileReader, root: string
       const candidates = [path.join(root, ref.path), path.join(path.dirname(source.file), name), path.join(root, 'etc', name), path.join(root, name)];
       for (const candidate of candidates) {
         if (!candidate.startsWith(root + path.sep) || found.some((f) => f.file === candidate)) continue;
+        const refused = reader.refusal?.(candidate);
+        if (refused) {
+          const { start, end } = source.entry.valueSpan;
+          problems.push({ file: source.file, start, end, code: 'files/read-refused', message: refusedMessage(`The EnvironmentFile= target ${candidate}`, refused) });
+          break;
+        }
         const text = reader.read(candidate);
         if (text === undefined) continue;
         const parsed = parseFile(candidate, text, 'env');

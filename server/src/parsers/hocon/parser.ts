@@ -9,8 +9,8 @@
 import type { ParseProblem } from '../../core/problems';
 import type { HoconDocument, HoconField, HoconInclude, HoconKey, HoconKeySegment, HoconMember, HoconObject, HoconValue } from './ast';
 import { RunFlags, Scanner, Tok, Unquoted, allWordChars, classifyRun, isEmqxWord, isLetter } from './scanner';
-import { numberValue, quoteString } from './strings';
-import { F, KEY, VALUE, clip, includeForm, quoteFixIsSound, type Frame } from './parserFrames';
+import { numberValue } from './strings';
+import { F, KEY, VALUE, clip, includeForm, quoteEdits, quoteFixIsSound, type Frame } from './parserFrames';
 
 export const MAX_DEPTH = 256;
 
@@ -392,7 +392,7 @@ export class Parser {
             if (cls === Unquoted.InvalidString) {
               this.dialect(start, end,
                 `EMQX reads an unquoted value only when it starts with a letter and holds letters, digits and \`_ . @ % - |\`; quote \`${raw}\`.`,
-                quoteFixIsSound(text, this.sc.problems, start, end) ? { title: `Quote ${raw}`, edits: [{ offset: start, length: end - start, newText: quoteString(raw) }] } : undefined);
+                quoteFixIsSound(text, this.sc.problems, start, end) ? { title: `Quote ${raw}`, edits: quoteEdits(raw, start, end) } : undefined);
             }
         }
         if (cls >= Unquoted.Number) frame.literal = true;

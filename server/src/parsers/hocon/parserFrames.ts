@@ -1,6 +1,7 @@
 /** The parser's stack frames and small helpers, apart from the state machine in parser.ts. */
 import type { ParseProblem } from '../../core/problems';
 import type { HoconField, HoconInclude, HoconMember, HoconValue } from './ast';
+import { quoteString } from './strings';
 
 /** Scan modes for `peek`/`take`: a key is expected (`:` separates) or a value (`:` is text). */
 export const KEY = true;
@@ -73,4 +74,15 @@ function followedBySeparator(text: string, end: number): boolean {
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const c = text[i];
   return c === '=' || c === ':' || c === '{' || (c === '+' && text[i + 1] === '=');
+}
+
+/**
+ * The edits that quote the unquoted value `raw` at [start, end): a quote inserted on each side when the
+ * value needs no escape, so the fix never carries the value itself (it may be a cookie or a password,
+ * and fixes are printed as edits); a replacement by its escaped form otherwise.
+ */
+export function quoteEdits(raw: string, start: number, end: number): { offset: number; length: number; newText: string }[] {
+  const quoted = quoteString(raw);
+  if (quoted !== `"${raw}"`) return [{ offset: start, length: end - start, newText: quoted }];
+  return [{ offset: start, length: 0, newText: '"' }, { offset: end, length: 0, newText: '"' }];
 }

@@ -79,6 +79,11 @@ export interface FileReader {
   realpath?(file: string): string;
   /** Mode bits (0o777) and owner of a regular file on disk; undefined when it is not one, or modes mean nothing here. */
   mode?(file: string): { mode: number; uid: number } | undefined;
+  /**
+   * Why the file may not be read (outside the workspace, a device, /proc: core/sandbox.ts), or undefined.
+   * A refused include is a `files/read-refused` finding at the include, not a missing file.
+   */
+  refusal?(file: string): string | undefined;
 }
 
 export interface ResolveOptions {

@@ -10,6 +10,7 @@ export type { ResolveOptions } from './resolved';
 import { parseHocon } from './parser';
 import { type Ctx, type Node, type ObjNode, isSettled, newObj, objectAt, setField } from './tree';
 import { Evaluator, concatNodes } from './evaluate';
+import { refusedMessage } from '../../core/sandbox';
 
 /** Guards against include bombs (huge chains, /dev/zero behind a name). */
 const MAX_INCLUDE_DEPTH = 32;
@@ -148,6 +149,7 @@ export class Builder {
     const candidates = path.isAbsolute(m.target) ? [m.target] : [...new Set(dirs.map((d) => path.join(d, m.target)))];
     let found: string | undefined;
     let doc: HoconDocument | undefined;
+    let refused: string | undefined;
     for (const c of candidates) {
       if (this.includeStack.includes(this.identity(c))) {
         this.problem(ctx.file, m, 'hocon/include-cycle', `Including "${m.target}" here forms a cycle: the file is already being included (${this.includeStack.map((f) => path.basename(f)).join(' -> ')}).`);
@@ -157,11 +159,21 @@ export class Builder {
         this.problem(ctx.file, m, 'hocon/include-cycle', `Includes are nested more than ${MAX_INCLUDE_DEPTH} levels deep; stopped here.`);
         return;
       }
+      // An open buffer or a parsed workspace file is never refused; anything else asks the read policy.
+      const refusal = this.documents.has(c) || this.options.documents?.has(c) ? undefined : this.reader.refusal?.(c);
+      if (refusal) {
+        refused ??= refusal;
+        continue;
+      }
       doc = this.load(c);
       if (doc) {
         found = c;
         break;
       }
+    }
+    if ((!doc || !found) && refused) {
+      this.problem(ctx.file, m, 'files/read-refused', refusedMessage(`The include "${m.target}"`, refused));
+      return;
     }
     if (!doc || !found) {
       const where = candidates.join(' or ');
