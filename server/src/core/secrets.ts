@@ -1,4 +1,5 @@
 /** Secrets the product generates: always from crypto.randomBytes, never Math.random or a fixed string. */
+import { trimTrailing } from './scan';
 import { randomBytes } from 'node:crypto';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -205,7 +206,7 @@ export class SecretRedactor {
     let out = this.pattern ? text.replace(this.pattern, (secret) => redact(secret)) : text;
     if (this.words.size) {
       out = out.split(DELIMITED).map((w) => {
-        const bare = w.replace(/[.:]+$/, '');
+        const bare = trimTrailing(w, (c) => c === '.' || c === ':');
         return this.words.has(w) ? redact(w) : this.words.has(bare) ? redact(bare) + w.slice(bare.length) : w;
       }).join('');
     }
