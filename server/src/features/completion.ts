@@ -8,11 +8,11 @@
 import type { Span } from '../core/text';
 import type { ParsedFile } from '../parsers';
 import type { FeatureContext } from './context';
-import { locate } from './hoconLocate';
+import { locate } from './cursorLocation';
 import {
   emqxChildKeys, emqxKeyInfo, listKernelParams, listLimitsItems, listSysctlKeys, listSystemdDirectives, listVmargsFlags,
   type EmqxVersion, type KeyInfo, type SystemdSection,
-} from '../knowledge';
+} from '../schema';
 import { renderSnippet, snippetToText, snippetsAt, escapeSnippetText, type HardenedSnippet, type SnippetFileKind, type SnippetPlace } from '../snippets/render';
 import { runStartBefore } from '../core/scan';
 

@@ -4,8 +4,8 @@
  */
 import type { Span } from '../core/text';
 import type { FeatureContext } from './context';
-import { locate } from './hoconLocate';
-import { emqxKeyInfo, kernelParamInfo, limitsItemInfo, sysctlKeyInfo, systemdDirectiveInfo, vmargsFlagInfo, type KeyInfo } from '../knowledge';
+import { locate } from './cursorLocation';
+import { emqxKeyInfo, kernelParamInfo, limitsItemInfo, sysctlKeyInfo, systemdDirectiveInfo, vmargsFlagInfo, type KeyInfo } from '../schema';
 import { ruleById } from '../rules';
 import { nodeOffset } from '../model/deploymentModel';
 import { secretRedactor } from '../model/secretValues';

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { Span } from '../core/text';
 import type { FeatureContext } from './context';
-import { locate } from './hoconLocate';
+import { locate } from './cursorLocation';
 import type { HoconDocument, HoconValue } from '../parsers/hocon/ast';
 import { findFields } from '../parsers/hocon';
 import type { Origin } from '../model/deploymentModel';

@@ -1,7 +1,7 @@
 /** Selection ranges for HOCON: from the word under the cursor out through value, field, block and file. */
 import type { Span } from '../core/text';
 import type { ParsedFile } from '../parsers';
-import { locate } from './hoconLocate';
+import { locate } from './cursorLocation';
 
 /** Spans from innermost to outermost, each containing the previous one. */
 export function selectionSpans(file: ParsedFile, offset: number): Span[] {

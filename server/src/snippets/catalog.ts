@@ -4,7 +4,7 @@
  * render.ts. Bodies use LSP snippet syntax (`${1:default}`, `${1|a,b|}`, `$0`); a secret appears as
  * `@@name@@` inside a tabstop and is replaced by a fresh value (completion) or by a hint (static snippets).
  */
-import type { EmqxVersion, SystemdSection } from '../knowledge/types';
+import type { EmqxVersion, SystemdSection } from '../schema/types';
 
 export type SnippetFileKind = 'emqx-conf' | 'vmargs' | 'sysctl' | 'systemd';
 

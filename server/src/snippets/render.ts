@@ -3,7 +3,7 @@
  * snippet for the object the cursor is in, and fills its secrets with fresh values or with a hint.
  */
 import { generateSecret, type SecretFormat } from '../core/secrets';
-import type { EmqxVersion, SystemdSection } from '../knowledge/types';
+import type { EmqxVersion, SystemdSection } from '../schema/types';
 import { SNIPPETS, type HardenedSnippet, type SecretKind, type SnippetFileKind } from './catalog';
 
 export * from './catalog';

@@ -19,16 +19,16 @@ const SRC = path.resolve('server/src');
 const MAY_IMPORT: Record<string, readonly string[]> = {
   core: [],
   parsers: ['core'],
-  knowledge: ['core'],
-  model: ['core', 'parsers', 'knowledge'],
-  rules: ['core', 'parsers', 'knowledge', 'model'],
-  snippets: ['core', 'knowledge'],
+  schema: ['core'],
+  model: ['core', 'parsers', 'schema'],
+  rules: ['core', 'parsers', 'schema', 'model'],
+  snippets: ['core', 'schema'],
   workspace: ['core', 'parsers'],
-  engine: ['core', 'parsers', 'knowledge', 'model', 'rules', 'workspace'],
-  features: ['core', 'parsers', 'knowledge', 'model', 'rules', 'snippets'],
+  engine: ['core', 'parsers', 'schema', 'model', 'rules', 'workspace'],
+  features: ['core', 'parsers', 'schema', 'model', 'rules', 'snippets'],
   host: ['core', 'parsers', 'workspace', 'engine', 'rules', 'model'],
   cli: ['core', 'parsers', 'model', 'rules', 'workspace', 'engine', 'host'],
-  lsp: ['core', 'parsers', 'knowledge', 'model', 'rules', 'workspace', 'engine', 'features', 'snippets', 'host'],
+  lsp: ['core', 'parsers', 'schema', 'model', 'rules', 'workspace', 'engine', 'features', 'snippets', 'host'],
 };
 
 /**

@@ -13,7 +13,7 @@ import { classifyPath } from '../../../server/src/workspace/fileKinds';
 import type { Finding } from '../../../server/src/rules/types';
 import { findingsOf, ROOT } from '../rules/ruleTester';
 import { fileFor, insertAt } from './harness';
-import type { EmqxVersion } from '../../../server/src/knowledge/types';
+import type { EmqxVersion } from '../../../server/src/schema/types';
 
 const serious = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
 const describe = (fs: Finding[]) => fs.map((f) => `${f.ruleId} (${f.severity}) in ${f.file.slice(ROOT.length + 1)}: ${f.message}`).join('\n');

@@ -1,7 +1,7 @@
 import type { Rule, RelatedLocation } from '../types';
 import { docsPath } from '../types';
-import { grouped } from '../sysctl/kernel';
-import { emqxUnits, limitNofile } from '../systemd/unit';
+import { grouped } from '../helpers/sysctlKernel';
+import { emqxUnits, limitNofile } from '../helpers/systemdUnit';
 
 const id = 'cross/connections-exceed-nofile';
 

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { effectiveSysctl, integerValue } from '../sysctl/kernel';
-import { emqxUnits, limitNofile } from '../systemd/unit';
+import { effectiveSysctl, integerValue } from '../helpers/sysctlKernel';
+import { emqxUnits, limitNofile } from '../helpers/systemdUnit';
 import { winningNofile } from '../limits/nofile-low';
 
 const id = 'cross/nofile-exceeds-nr-open';

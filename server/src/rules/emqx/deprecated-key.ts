@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import type { EmqxVersion, KeyInfo } from '../../knowledge/index';
-import { dotted, pickSites, segmentText, type KeySite } from './hoconKeys';
+import type { EmqxVersion, KeyInfo } from '../../schema/index';
+import { dotted, pickSites, segmentText, type KeySite } from '../helpers/hoconKeys';
 
 const id = 'emqx/deprecated-key';
 

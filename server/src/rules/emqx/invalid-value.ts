@@ -1,11 +1,11 @@
 import type { Rule, RuleContext } from '../types';
 import { docsPath } from '../types';
 import type { Span } from '../../core/text';
-import { checkValue, emqxKeyInfo, type KeyInfo } from '../../knowledge/index';
+import { checkValue, emqxKeyInfo, type KeyInfo } from '../../schema/index';
 import type { HoconValue } from '../../parsers/hocon/ast';
 import { isSafeUnquoted } from '../../parsers/hocon';
 import type { ParsedEmqx4 } from '../../parsers';
-import { dotted, pickSites, type KeySite } from './hoconKeys';
+import { dotted, pickSites, type KeySite } from '../helpers/hoconKeys';
 import { hasMustache } from '../../core/templates';
 
 const id = 'emqx/invalid-value';

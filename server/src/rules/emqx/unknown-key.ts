@@ -1,8 +1,8 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { closestKey } from '../../knowledge/index';
+import { closestKey } from '../../schema/index';
 import { versionName } from '../messages';
-import { dotted, pickSites, segmentText, type KeySite } from './hoconKeys';
+import { dotted, pickSites, segmentText, type KeySite } from '../helpers/hoconKeys';
 
 const id = 'emqx/unknown-key';
 

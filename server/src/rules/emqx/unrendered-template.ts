@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { Span } from '../../core/text';
 import type { ParsedFile } from '../../parsers';
-import { dotted, keySites, type KeySite } from './hoconKeys';
+import { dotted, keySites, type KeySite } from '../helpers/hoconKeys';
 
 const id = 'emqx/unrendered-template';
 

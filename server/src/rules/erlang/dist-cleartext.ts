@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { settingOrDefault } from '../../model/emqxConfig';
 import { defaultNote } from '../messages';
-import { clustering } from './clusterFacts';
+import { clustering } from '../helpers/clustering';
 
 const id = 'erlang/dist-cleartext';
 const PATH = ['cluster', 'proto_dist'];

@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { isIP } from 'node:net';
 import { kernelParam, parseErlangTerm, isInetAddressTuple, setAppParam } from '../../parsers/vmargs';
-import { addressTuple } from './clusterFacts';
+import { addressTuple } from '../helpers/clustering';
 import { trimLeading, trimTrailing } from '../../core/scan';
 
 const id = 'erlang/dist-interface-syntax';

@@ -2,7 +2,7 @@ import type { Rule, Fix } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel } from '../../model/deploymentModel';
 import { kernelParam, parseErlangTerm, isInetAddressTuple, setAppParam, findFlags } from '../../parsers/vmargs';
-import { addressTuple, suggestedAddress } from './clusterFacts';
+import { addressTuple, suggestedAddress } from '../helpers/clustering';
 import { defaultNote, versionName } from '../messages';
 import { distBasePort, derivedPorts, nodeName } from '../../model/ports';
 

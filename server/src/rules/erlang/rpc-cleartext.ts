@@ -3,7 +3,7 @@ import { docsPath } from '../types';
 import type { DeploymentModel, Fact } from '../../model/deploymentModel';
 import { joinEdits } from '../../model/edits';
 import { defaultNote } from '../messages';
-import { clustering, missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from './clusterFacts';
+import { clustering, missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from '../helpers/clustering';
 
 const id = 'erlang/rpc-cleartext';
 

@@ -3,7 +3,7 @@ import { docsPath } from '../types';
 import { settingOrDefault } from '../../model/emqxConfig';
 import { defaultNote } from '../messages';
 import { internalPorts } from '../../model/ports';
-import { suggestedAddress } from './clusterFacts';
+import { suggestedAddress } from '../helpers/clustering';
 
 const id = 'erlang/rpc-listen-all';
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]', '0:0:0:0:0:0:0:0', '']);

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { FileEdit } from '../../core/text';
-import { missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from './clusterFacts';
+import { missingRpcTlsFiles, RPC_TLS_PLACEHOLDERS, rpcProtocol } from '../helpers/clustering';
 import { joinEdits } from '../../model/edits';
 import type { EmqxConfigView } from '../../model/emqxConfig';
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { DeploymentModel, Fact, Origin } from '../../model/deploymentModel';
-import { isSecretVariableName } from '../systemd/unit';
+import { isSecretVariableName } from '../helpers/systemdUnit';
 
 const id = 'files/secret-permissions';
 

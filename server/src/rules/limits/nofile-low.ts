@@ -3,7 +3,7 @@ import type { Rule } from '../types';
 import { docsPath } from '../types';
 import type { ParsedLimits } from '../../parsers';
 import type { LimitsEntry } from '../../parsers/limits';
-import { descriptorTarget, grouped, processLimitFloor } from '../sysctl/kernel';
+import { descriptorTarget, grouped, processLimitFloor } from '../helpers/sysctlKernel';
 
 const id = 'limits/nofile-low';
 

@@ -2,7 +2,7 @@ import type { DeploymentModel } from '../../model/deploymentModel';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
-import { isOn, settingFact } from '../mqtt/support';
+import { isOn, settingFact } from '../helpers/mqttSettings';
 
 const id = 'log/audit-disabled';
 

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../types';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
-import { enabledMqttListeners, isOff, isOn, listenerName, settingFact } from './support';
+import { enabledMqttListeners, isOff, isOn, listenerName, settingFact } from '../helpers/mqttSettings';
 
 const id = 'mqtt/anonymous-access';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
-import { settingFact } from './support';
+import { settingFact } from '../helpers/mqttSettings';
 
 const id = 'mqtt/authz-allow-by-default';
 

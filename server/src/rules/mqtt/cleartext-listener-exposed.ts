@@ -1,7 +1,7 @@
 import type { Fix, Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote, shownValue } from '../messages';
-import { enabledMqttListeners, listenerName } from './support';
+import { enabledMqttListeners, listenerName } from '../helpers/mqttSettings';
 
 const id = 'mqtt/cleartext-listener-exposed';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
-import { enabledMqttListeners, isOn, settingFact } from './support';
+import { enabledMqttListeners, isOn, settingFact } from '../helpers/mqttSettings';
 
 const id = 'mqtt/flapping-detect-disabled';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { isOff } from './support';
+import { isOff } from '../helpers/mqttSettings';
 
 const id = 'mqtt/force-shutdown-disabled';
 

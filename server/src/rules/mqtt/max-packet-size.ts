@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { parseBytesize } from '../../knowledge';
+import { parseBytesize } from '../../schema';
 
 const id = 'mqtt/max-packet-size';
 const LIMIT = 1024 * 1024;

@@ -1,9 +1,9 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
-import { enabledMqttListeners, listenerName, settingFact } from './support';
+import { enabledMqttListeners, listenerName, settingFact } from '../helpers/mqttSettings';
 import type { DeploymentModel } from '../../model/deploymentModel';
-import { emqxUnits, limitNofile } from '../systemd/unit';
+import { emqxUnits, limitNofile } from '../helpers/systemdUnit';
 
 const id = 'mqtt/no-connection-limit';
 

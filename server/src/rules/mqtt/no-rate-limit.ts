@@ -2,8 +2,8 @@ import type { FileEdit } from '../../core/text';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { joinEdits } from '../../model/edits';
-import { parseRate } from '../../knowledge';
-import { enabledMqttListeners, listenerName } from './support';
+import { parseRate } from '../../schema';
+import { enabledMqttListeners, listenerName } from '../helpers/mqttSettings';
 
 const id = 'mqtt/no-rate-limit';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
-import { isOn, settingFact } from './support';
+import { isOn, settingFact } from '../helpers/mqttSettings';
 
 const id = 'mqtt/overload-protection-disabled';
 

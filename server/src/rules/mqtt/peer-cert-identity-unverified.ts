@@ -2,7 +2,7 @@ import type { Fact } from '../../model/deploymentModel';
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { joinEdits } from '../../model/edits';
-import { listenerName } from './support';
+import { listenerName } from '../helpers/mqttSettings';
 
 const id = 'mqtt/peer-cert-identity-unverified';
 const IDENTITY_KEYS = ['peer_cert_as_username', 'peer_cert_as_clientid'];

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { enabledMqttListeners, isOn, listenerName } from './support';
+import { enabledMqttListeners, isOn, listenerName } from '../helpers/mqttSettings';
 
 const id = 'mqtt/proxy-protocol-unrestricted';
 const PLACEHOLDER_RULES = ['allow 10.0.0.0/8', 'deny all'];

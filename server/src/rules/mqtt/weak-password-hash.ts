@@ -2,7 +2,7 @@ import type { FileEdit } from '../../core/text';
 import type { DeploymentModel } from '../../model/deploymentModel';
 import type { Rule, RuleContext } from '../types';
 import { docsPath } from '../types';
-import { enabledMqttListeners } from './support';
+import { enabledMqttListeners } from '../helpers/mqttSettings';
 import { flatFiles } from '../../model/flatSettings';
 
 const id = 'mqtt/weak-password-hash';

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { sysctlKeyInfo } from '../../knowledge';
-import { absentLocation, effectiveSysctl, grouped, insertSysctlEdits, integerValue, setSysctlEdits, tunesConntrack } from './kernel';
+import { sysctlKeyInfo } from '../../schema';
+import { absentLocation, effectiveSysctl, grouped, insertSysctlEdits, integerValue, setSysctlEdits, tunesConntrack } from '../helpers/sysctlKernel';
 
 const id = 'sysctl/conntrack-established-timeout';
 const KEY = 'net.netfilter.nf_conntrack_tcp_timeout_established';

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { CONNTRACK_MAX_KEYS, effectiveSysctl, grouped, integerValue, setSysctlEdits } from './kernel';
+import { CONNTRACK_MAX_KEYS, effectiveSysctl, grouped, integerValue, setSysctlEdits } from '../helpers/sysctlKernel';
 
 const id = 'sysctl/conntrack-max-low';
 

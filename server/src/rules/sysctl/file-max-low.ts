@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { descriptorTarget, effectiveSysctl, grouped, integerValue, setSysctlEdits } from './kernel';
+import { descriptorTarget, effectiveSysctl, grouped, integerValue, setSysctlEdits } from '../helpers/sysctlKernel';
 
 const id = 'sysctl/file-max-low';
 const KEY = 'fs.file-max';

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { sysctlKeyInfo } from '../../knowledge';
-import { absentLocation, descriptorTarget, effectiveSysctl, grouped, insertSysctlEdits, integerValue, setSysctlEdits } from './kernel';
+import { sysctlKeyInfo } from '../../schema';
+import { absentLocation, descriptorTarget, effectiveSysctl, grouped, insertSysctlEdits, integerValue, setSysctlEdits } from '../helpers/sysctlKernel';
 
 const id = 'sysctl/nr-open-low';
 const KEY = 'fs.nr_open';

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { sysctlKeyInfo } from '../../knowledge';
-import { absentLocation, effectiveSysctl, grouped, insertSysctlEdits, integerValue, setSysctlEdits } from './kernel';
+import { sysctlKeyInfo } from '../../schema';
+import { absentLocation, effectiveSysctl, grouped, insertSysctlEdits, integerValue, setSysctlEdits } from '../helpers/sysctlKernel';
 
 const id = 'sysctl/syn-backlog-low';
 

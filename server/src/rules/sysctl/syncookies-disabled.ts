@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { sysctlKeyInfo } from '../../knowledge';
-import { effectiveSysctl, setSysctlEdits } from './kernel';
+import { sysctlKeyInfo } from '../../schema';
+import { effectiveSysctl, setSysctlEdits } from '../helpers/sysctlKernel';
 
 const id = 'sysctl/syncookies-disabled';
 const KEY = 'net.ipv4.tcp_syncookies';

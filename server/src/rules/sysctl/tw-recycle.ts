@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { removeEntry } from '../../parsers/sysctl';
-import { effectiveSysctl } from './kernel';
+import { effectiveSysctl } from '../helpers/sysctlKernel';
 
 const id = 'sysctl/tw-recycle';
 const KEY = 'net.ipv4.tcp_tw_recycle';

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { descriptorTarget, effectiveSysctl, grouped, integerValue, processLimitFloor, setSysctlEdits } from '../sysctl/kernel';
-import { emqxUnits, insertDirectivesEdits, limitNofile, mainPart, serviceHeader, setWhereWritten } from './unit';
+import { descriptorTarget, effectiveSysctl, grouped, integerValue, processLimitFloor, setSysctlEdits } from '../helpers/sysctlKernel';
+import { emqxUnits, insertDirectivesEdits, limitNofile, mainPart, serviceHeader, setWhereWritten } from '../helpers/systemdUnit';
 
 const id = 'systemd/limit-nofile-low';
 

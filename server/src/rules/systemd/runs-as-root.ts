@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { systemdDirectiveInfo } from '../../knowledge';
-import { emqxUnits, insertDirectivesEdits, mainPart, serviceHeader, setWhereWritten } from './unit';
+import { systemdDirectiveInfo } from '../../schema';
+import { emqxUnits, insertDirectivesEdits, mainPart, serviceHeader, setWhereWritten } from '../helpers/systemdUnit';
 
 const id = 'systemd/runs-as-root';
 

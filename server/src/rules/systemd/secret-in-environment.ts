@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { parseEnvironmentValue } from '../../parsers/systemd';
-import { emqxUnits, isSecretReference, isSecretVariableName } from './unit';
+import { emqxUnits, isSecretReference, isSecretVariableName } from '../helpers/systemdUnit';
 
 const id = 'systemd/secret-in-environment';
 

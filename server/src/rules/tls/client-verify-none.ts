@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote, shownValue } from '../messages';
-import { locationOf, setOption, settingName } from './shared';
+import { locationOf, setOption, settingName } from '../helpers/tlsContexts';
 
 const id = 'tls/client-verify-none';
 

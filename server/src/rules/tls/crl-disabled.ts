@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
-import { contextLabel, locationOf, setOption, settingName, verifiesPeer } from './shared';
+import { contextLabel, locationOf, setOption, settingName, verifiesPeer } from '../helpers/tlsContexts';
 
 const id = 'tls/crl-disabled';
 

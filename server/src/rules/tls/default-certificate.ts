@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { contextLabel, locationOf, settingName } from './shared';
+import { contextLabel, locationOf, settingName } from '../helpers/tlsContexts';
 
 const id = 'tls/default-certificate';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote, shownValue } from '../messages';
-import { contextLabel, isOn, locationOf, setOption, settingName, verifiesPeer } from './shared';
+import { contextLabel, isOn, locationOf, setOption, settingName, verifiesPeer } from '../helpers/tlsContexts';
 
 const id = 'tls/fail-if-no-peer-cert-without-verify';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
 import { defaultNote, shownValue } from '../messages';
-import { contextLabel, locationOf, setOption, settingName, versionsOf } from './shared';
+import { contextLabel, locationOf, setOption, settingName, versionsOf } from '../helpers/tlsContexts';
 
 const id = 'tls/legacy-version';
 

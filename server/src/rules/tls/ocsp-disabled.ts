@@ -4,7 +4,7 @@ import type { DeploymentModel, TlsContext } from '../../model/deploymentModel';
 import { docsPath } from '../types';
 import { defaultNote } from '../messages';
 import { ocspPlaceholders } from './ocsp-incomplete';
-import { contextLabel, locationOf, setOption } from './shared';
+import { contextLabel, locationOf, setOption } from '../helpers/tlsContexts';
 
 const id = 'tls/ocsp-disabled';
 

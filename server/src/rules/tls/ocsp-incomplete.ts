@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import type { FileEdit } from '../../core/text';
 import type { TlsOptionName } from '../../model/deploymentModel';
 import { docsPath } from '../types';
-import { contextLabel, isOn, locationOf, setOption, settingName } from './shared';
+import { contextLabel, isOn, locationOf, setOption, settingName } from '../helpers/tlsContexts';
 
 const id = 'tls/ocsp-incomplete';
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { docsPath } from '../types';
-import { contextLabel, locationOf, setOption, settingName } from './shared';
+import { contextLabel, locationOf, setOption, settingName } from '../helpers/tlsContexts';
 
 const id = 'tls/weak-cipher';
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from '../../../../server/src/rules/sysctl/file-max-low';
-import { descriptorTarget, nextPowerOfTwo, processLimitFloor } from '../../../../server/src/rules/sysctl/kernel';
+import { descriptorTarget, nextPowerOfTwo, processLimitFloor } from '../../../../server/src/rules/helpers/sysctlKernel';
 import { DEFAULT_SETTINGS } from '../../../../server/src/core/settings';
-import { sysctlKeyInfo, systemdDirectiveInfo, limitsItemInfo } from '../../../../server/src/knowledge';
+import { sysctlKeyInfo, systemdDirectiveInfo, limitsItemInfo } from '../../../../server/src/schema';
 import { runRuleTests } from '../ruleTester';
 
 runRuleTests(rule, {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from '../../../../server/src/rules/systemd/limit-nofile-low';
-import { parseNofile } from '../../../../server/src/rules/systemd/unit';
+import { parseNofile } from '../../../../server/src/rules/helpers/systemdUnit';
 import { runRuleTests } from '../ruleTester';
 
 const UNIT = (limit: string) => `[Unit]\nDescription=emqx\n\n[Service]\nUser=emqx\nExecStart=/usr/bin/emqx foreground\n${limit}Restart=on-failure\n`;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from '../../../../server/src/rules/systemd/secret-in-environment';
-import { isSecretVariableName } from '../../../../server/src/rules/systemd/unit';
+import { isSecretVariableName } from '../../../../server/src/rules/helpers/systemdUnit';
 import { runRuleTests, findingsOf } from '../ruleTester';
 
 runRuleTests(rule, {

@@ -70,7 +70,7 @@ export function reparseHoconAt(prev: HoconDocument, text: string, region: Change
     const obj = objects[level];
     obj.end += delta;
     shiftMembersFrom(obj.members, indexes[level] + 1, delta);
-    // Kept nodes that now hold new content: caches per node (rules/emqx/hoconKeys.ts) look at this.
+    // Kept nodes that now hold new content: caches per node (rules/helpers/hoconKeys.ts) look at this.
     markChanged(obj);
     if (level < fields.length - 1) {
       fields[level].end += delta;

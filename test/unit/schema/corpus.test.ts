@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHocon, type HoconObject, type HoconValue } from '../../../server/src/parsers/hocon/index';
-import { checkValue, emqxKeyInfo, isKnownSection, type EmqxVersion } from '../../../server/src/knowledge/index';
+import { checkValue, emqxKeyInfo, isKnownSection, type EmqxVersion } from '../../../server/src/schema/index';
 
 const CORPUS = path.resolve('..', 'shared', 'corpus', 'emqx');
 

@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EMQX_KEYS } from '../../../server/src/knowledge/emqxKeys';
-import { EMQX4_KEYS } from '../../../server/src/knowledge/emqx4Keys';
+import { EMQX_KEYS } from '../../../server/src/schema/emqxKeys';
+import { EMQX4_KEYS } from '../../../server/src/schema/emqx4Keys';
 import {
   checkValue, emqxKeyInfo, listKernelParams, listLimitsItems, listSysctlKeys, listSystemdDirectives, listVmargsFlags,
   type EmqxVersion, type KeyInfo,
-} from '../../../server/src/knowledge/index';
+} from '../../../server/src/schema/index';
 
 const HOCON: EmqxVersion[] = ['5.0', '5', '6'];
 const versionsOf = (k: KeyInfo, fallback: EmqxVersion[]) => k.versions ?? fallback;

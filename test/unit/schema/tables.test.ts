@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   kernelParamInfo, limitsItemInfo, listKernelParams, listSysctlKeys, listSystemdDirectives, sysctlKeyInfo,
   systemdDirectiveInfo, vmargsFlagInfo,
-} from '../../../server/src/knowledge/index';
+} from '../../../server/src/schema/index';
 
 test('sysctl keys by dotted or slashed name, with tuning-guide values', () => {
   assert.equal(sysctlKeyInfo('fs.file-max')?.recommended, '2097152');

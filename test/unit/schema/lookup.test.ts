@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closestKey, emqxChildKeys, emqxKeyInfo, isKnownSection } from '../../../server/src/knowledge/index';
+import { closestKey, emqxChildKeys, emqxKeyInfo, isKnownSection } from '../../../server/src/schema/index';
 
 const p = (dotted: string) => dotted.split('.');
 

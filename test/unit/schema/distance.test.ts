@@ -3,8 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { closest, editDistance, MAX_COMPARED_LENGTH, type DistanceStats } from '../../../server/src/knowledge/distance';
-import { closestKey } from '../../../server/src/knowledge/index';
+import { closest, editDistance, MAX_COMPARED_LENGTH, type DistanceStats } from '../../../server/src/schema/distance';
+import { closestKey } from '../../../server/src/schema/index';
 
 /** The full optimal-string-alignment matrix, as the product computed it before the bound. */
 function fullDistance(a: string, b: string): number {

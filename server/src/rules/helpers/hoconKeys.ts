@@ -8,7 +8,7 @@ import type { DeploymentModel } from '../../model/deploymentModel';
 import type { ParsedHocon } from '../../parsers';
 import type { HoconField, HoconInclude, HoconKeySegment, HoconMember, HoconObject, HoconValue } from '../../parsers/hocon/ast';
 import { revisionOf } from '../../parsers/hocon/incremental/revision';
-import { emqxKeyInfo, isKnownSection, type EmqxVersion, type KeyInfo } from '../../knowledge/index';
+import { emqxKeyInfo, isKnownSection, type EmqxVersion, type KeyInfo } from '../../schema/index';
 
 /** One segment of a key as written, with the config path it names. */
 export interface KeySite {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   checkValue, emqxKeyInfo, parseBytesize, parseDurationMs, parseIpPort, parsePercent, parseRate, type KeyInfo,
-} from '../../../server/src/knowledge/index';
+} from '../../../server/src/schema/index';
 
 function info(dotted: string, version: '5' | '6' | '4' = '5'): KeyInfo {
   const found = emqxKeyInfo(dotted.split('.'), version);

@@ -2,7 +2,7 @@
 // comparison, and a huge word is never compared cell by cell against short candidates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closest, editDistance } from '../../../server/src/knowledge/distance';
+import { closest, editDistance } from '../../../server/src/schema/distance';
 
 /** closest() as it was before the length check: every candidate measured in full. */
 function reference(word: string, candidates: string[]): string | undefined {
