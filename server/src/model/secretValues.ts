@@ -5,7 +5,8 @@
  */
 import type { DeploymentModel } from './deploymentModel';
 import type { ParsedFile } from '../parsers';
-import type { HoconDocument, HoconObject, HoconValue } from '../parsers/hocon/ast';
+import type { HoconDocument, HoconMember, HoconValue } from '../parsers/hocon/ast';
+import { revisionOf } from '../parsers/hocon/incremental/revision';
 import { parseEnvironmentValue } from '../parsers/systemd';
 import { isSecretName, SecretRedactor } from '../core/secrets';
 
@@ -27,27 +28,42 @@ function cached(doc: { text: string }, collect: (out: Set<string>) => void, out:
   for (const v of hit.values) out.add(v);
 }
 
-/** Adds the secret values written in one HOCON document: every field whose key names a secret. */
+/**
+ * Adds the secret values written in one HOCON document: every field whose key names a secret. Collected
+ * per top-level member and kept while that member is the same node at the same revision: an incremental
+ * re-parse replaces the edited block and marks its ancestors changed, so a keystroke re-collects one
+ * member, not the document.
+ */
 export function hoconSecretValues(doc: HoconDocument, out: Set<string>): void {
-  cached(doc, (values) => collectHocon(doc, values), out);
+  for (const m of doc.root.members) {
+    const revision = revisionOf(m);
+    let hit = perMember.get(m);
+    if (!hit || hit.revision !== revision) {
+      const values = new Set<string>();
+      collectHocon(m, doc.text, values);
+      perMember.set(m, (hit = { revision, values: [...values] }));
+    }
+    for (const v of hit.values) out.add(v);
+  }
 }
 
-function collectHocon(doc: HoconDocument, out: Set<string>): void {
-  const stack: HoconObject[] = [doc.root];
+const perMember = new WeakMap<HoconMember, { revision: number; values: string[] }>();
+
+function collectHocon(member: HoconMember, text: string, out: Set<string>): void {
+  const stack: HoconMember[][] = [[member]];
   const visitValue = (v: HoconValue) => {
-    if (v.type === 'object') stack.push(v);
+    if (v.type === 'object') stack.push(v.members);
     else if (v.type === 'array') for (const item of v.items) visitValue(item);
     else if (v.type === 'concat') for (const part of v.parts) visitValue(part);
   };
   while (stack.length) {
-    const obj = stack.pop()!;
-    for (const m of obj.members) {
+    for (const m of stack.pop()!) {
       if (m.type !== 'field' || !m.value) continue;
       const v = m.value;
       const last = m.key.segments[m.key.segments.length - 1];
       if (last && isSecretName(last.name) && v.type !== 'object' && v.type !== 'array') {
         if (v.type === 'string') out.add(v.value);
-        out.add(unquote(doc.text.slice(v.start, v.end)));
+        out.add(unquote(text.slice(v.start, v.end)));
       }
       visitValue(v);
     }
@@ -63,7 +79,7 @@ export function fileSecretValues(file: ParsedFile, out: Set<string>): void {
 function collectFile(file: ParsedFile, out: Set<string>): void {
   switch (file.kind) {
     case 'emqx-conf':
-      if (file.format === 'hocon') collectHocon(file.doc, out);
+      if (file.format === 'hocon') hoconSecretValues(file.doc, out);
       else for (const e of file.doc.entries) if (isSecretName(e.key)) out.add(unquote(e.value));
       return;
     case 'vmargs':
