@@ -8,7 +8,8 @@ import type { Io } from './io';
 import type { AnalysisResult } from '../engine/engine';
 import type { Workspace } from '../workspace/workspace';
 import { applyEdits, type FileEdit } from '../core/text';
-import { analysedText, selectSafeFixes, type SelectedFix } from '../engine/safeFixes';
+import { selectSafeFixes, type SelectedFix } from '../engine/safeFixes';
+import { textLookup } from '../host/analysis';
 import { ClusterSecrets } from '../engine/clusterSecrets';
 import { readDecodedFile } from '../workspace/discover';
 import { spliceEdits, type DecodedBytes } from '../workspace/fileBytes';
@@ -46,8 +47,10 @@ export function applyFixes(input: FixInput, io: Io): FixOutcome {
 
   const blocked = new Map<string, string>();
   const targets = new Map<string, Target>();
+  // Edits' offsets are into the text the analysis read: a workspace file, an EnvironmentFile= target, an include.
+  const textOf = textLookup(ws, result.models);
   for (const file of new Set(fixes.flatMap((f) => f.edits.map((e) => e.file)))) {
-    const target = prepareTarget(file, ws.get(file)?.text ?? analysedText(result, file), input);
+    const target = prepareTarget(file, textOf(file), input);
     if ('reason' in target) blocked.set(file, target.reason);
     else targets.set(file, target);
   }

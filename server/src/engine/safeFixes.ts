@@ -3,7 +3,6 @@
  * non-overlapping ones, each with its secrets filled in, the cookie once per cluster (clusterSecrets.ts).
  */
 import type { Finding } from '../rules/types';
-import type { AnalysisResult } from './engine';
 import type { FileEdit } from '../core/text';
 import { fillSecrets, generateCookie, secretPlaceholder } from '../core/secrets';
 import type { ClusterSecrets } from './clusterSecrets';
@@ -59,16 +58,4 @@ function ownEditsApply(edits: readonly FileEdit[]): boolean {
     if (prev.file === sorted[i].file && sorted[i].offset < prev.offset + prev.length) return false;
   }
   return true;
-}
-
-/**
- * The text the analysis read for a file a fix may edit: a deployment file, an EnvironmentFile= target, or
- * an included HOCON file. Edits' offsets are into this text.
- */
-export function analysedText(result: AnalysisResult, file: string): string | undefined {
-  for (const m of result.models) {
-    const text = m.files.find((f) => f.file === file)?.text ?? m.emqx?.sourceText?.(file);
-    if (text !== undefined) return text;
-  }
-  return undefined;
 }

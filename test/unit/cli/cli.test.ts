@@ -4,27 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../server/src/cli/main';
+import { runCli, tempDeployment } from './runCli';
 import type { Io } from '../../../server/src/cli/io';
 import { selectSafeEdits } from '../../../server/src/engine/safeFixes';
 import type { Finding } from '../../../server/src/rules/types';
 import { parseHocon } from '../../../server/src/parsers/hocon';
 
-function run(args: string[], cwd: string): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t), err: (t) => (err += t), cwd };
-  const code = main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
-function tempDeployment(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqtt-harden-cli-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
 
 const WEAK = { 'emqx.conf': 'node {\n  name = "emqx@127.0.0.1"\n  cookie = "emqxsecretcookie"\n}\n' };
 

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../server/src/cli/main';
+import { runCli, type CliRun } from './runCli';
 import type { Io } from '../../../server/src/cli/io';
 import { applyFixes } from '../../../server/src/cli/fix';
 import { analyzeWorkspace } from '../../../server/src/engine/engine';
@@ -20,18 +21,8 @@ import { readDecodedFile } from '../../../server/src/workspace/discover';
 import type { DecodedBytes } from '../../../server/src/workspace/fileBytes';
 
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function run(args: string[], cwd: string): Run {
-  let out = '';
-  let err = '';
-  const code = main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd });
-  return { code, out, err };
-}
+type Run = CliRun;
+const run = runCli;
 
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;

@@ -1,4 +1,5 @@
 /** The host layer the CLI and the language server share: settings file, files setting, texts, line indexes. */
+import { tempDeployment } from '../cli/runCli';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -12,14 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/core/settin
 
 const settingsWith = (files: string[]): Settings => ({ ...DEFAULT_SETTINGS, rules: {}, files });
 
-function tempDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqtt-harden-host-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tempDir = (files: Record<string, string>) => tempDeployment(files, 'mqtt-harden-host-');
 
 test('the settings file: absent, unreadable, not JSON, read with the settings it had to ignore', () => {
   const dir = tempDir({ [SETTINGS_FILE_NAME]: JSON.stringify({ targetConnections: 5000, colour: 'red' }), 'broken.json': '{ nope', 'folder.json/x': '' });

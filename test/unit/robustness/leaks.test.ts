@@ -9,15 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../server/src/cli/main';
+import { runCli } from '../cli/runCli';
 import type { Io } from '../../../server/src/cli/io';
 
-function run(args: string[], cwd: string): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t), err: (t) => (err += t), cwd };
-  const code = main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 /** A temp folder with `ws/` (the workspace) and `outside/` beside it. */
 function layout(files: Record<string, string>): { base: string; ws: string } {
